@@ -1,0 +1,7 @@
+"""`python -m meetingkit` runs the command line."""
+
+import sys
+
+from meetingkit.cli import main
+
+sys.exit(main())

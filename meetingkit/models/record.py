@@ -1,0 +1,331 @@
+"""The meeting record (DESIGN §6): the portable JSON form of one meeting — parse, validate, replay, write."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from meetingkit.clock import Clock, FakeClock
+from meetingkit.models.meeting import (
+    ATTENDANCE,
+    BREAK,
+    KINDS,
+    ROLES,
+    Action,
+    AgendaItem,
+    Attendee,
+    BreakSettings,
+    DomainError,
+    Meeting,
+)
+from meetingkit.models.session import COMMANDS, LiveMeeting
+
+FORMAT_VERSION = 1
+
+# The fields each command takes, required ones first; anything else in an event is refused as a likely typo.
+FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "start_meeting": ((), ()),
+    "start_item": (("item",), ()),
+    "next_item": ((), ()),
+    "speak": (("who",), ()),
+    "interject": (("who",), ()),
+    "stop_speaking": ((), ()),
+    "queue": (("who",), ()),
+    "unqueue": (("who",), ()),
+    "extend": (("seconds",), ()),
+    "pause": ((), ()),
+    "resume": ((), ()),
+    "start_break": ((), ()),
+    "postpone_break": ((), ()),
+    "skip_break": (("reason",), ()),
+    "end_break": ((), ()),
+    "arrive": (("who",), ()),
+    "leave": (("who",), ()),
+    "note": (("text",), ("item",)),
+    "decision": (("text",), ("item",)),
+    "action": (("text",), ("owner", "due", "source", "key", "item", "feedback")),
+    "action_update": (("action", "status"), ("note",)),
+    "feedback": (("who", "text"), ()),
+    "rebalance": ((), ("minutes", "deferred")),
+    "end_meeting": ((), ()),
+}
+assert set(FIELDS) == set(COMMANDS)
+
+_HMS = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$")
+
+
+class RecordError(ValueError):
+    """A record that cannot be used; the message is one line naming where the fault is."""
+
+
+@dataclass
+class RecordEvent:
+    t: float  # seconds from the scheduled start
+    type: str
+    payload: dict[str, Any]
+
+
+@dataclass
+class Record:
+    meeting: Meeting
+    events: list[RecordEvent]
+
+
+def parse_offset(value: Any) -> float:
+    """`t`: seconds (a number) or "[H:]MM:SS"."""
+    if isinstance(value, bool):
+        raise ValueError("not a time")
+    if isinstance(value, int | float):
+        if not math.isfinite(value) or value < 0:
+            raise ValueError("must be 0 or more")
+        return float(value)
+    if isinstance(value, str):
+        m = _HMS.match(value.strip())
+        if m:
+            h, mi, s = int(m.group(1) or 0), int(m.group(2)), float(m.group(3))
+            if mi < 60 and s < 60:
+                return h * 3600 + mi * 60 + s
+    raise ValueError("must be seconds or [H:]MM:SS")
+
+
+def format_offset(seconds: float) -> str | float:
+    if abs(seconds - round(seconds)) < 1e-6:
+        s = int(round(seconds))
+        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+    return round(seconds, 3)
+
+
+def _need(
+    obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = ...
+) -> Any:
+    if key not in obj or obj[key] is None:
+        if default is ...:
+            raise RecordError(f"{where}: field '{key}' is missing")
+        return default
+    value = obj[key]
+    if (
+        isinstance(value, bool)
+        and kind is not bool
+        and bool not in (kind if isinstance(kind, tuple) else (kind,))
+    ):
+        raise RecordError(f"{where}: field '{key}' has the wrong type")
+    if not isinstance(value, kind):
+        raise RecordError(f"{where}: field '{key}' has the wrong type")
+    return value
+
+
+def _meeting(data: dict[str, Any]) -> Meeting:
+    m = _need(data, "meeting", dict, "record")
+    where = "meeting"
+    title = _need(m, "title", str, where)
+    start_text = _need(m, "scheduled_start", str, where)
+    try:
+        start = datetime.fromisoformat(start_text)
+    except ValueError:
+        raise RecordError(
+            f"{where}: field 'scheduled_start' is not a date and time like 2026-06-12T10:00:00+01:00"
+        ) from None
+    if start.tzinfo is None:
+        raise RecordError(f"{where}: field 'scheduled_start' needs a time zone, like +01:00")
+    brk = _need(m, "break", dict, where, {})
+    target = _need(m, "patient_voice_target", (int, float), where, None)
+    sectors = _need(m, "expected_sectors", list, where, None)
+    if sectors is not None and not all(isinstance(s, str) and s.strip() for s in sectors):
+        raise RecordError(f"{where}: field 'expected_sectors' must be a list of sector names")
+    meeting = Meeting(
+        title=title,
+        scheduled_start=start,
+        series=_need(m, "series", str, where, ""),
+        venue=_need(m, "venue", str, where, ""),
+        speaker_limit_s=_need(m, "speaker_limit_s", int, where, 180),
+        warn_s=_need(m, "warn_s", int, where, 30),
+        brk=BreakSettings(
+            enabled=_need(brk, "enabled", bool, "meeting.break", True),
+            fraction=_need(brk, "fraction", (int, float), "meeting.break", 0.5),
+            minutes=_need(brk, "minutes", (int, float), "meeting.break", 10),
+        ),
+        expected_sectors=[s.strip() for s in sectors] if sectors else None,
+        patient_voice_target=float(target) if target is not None else None,
+    )
+    for i, p in enumerate(_need(data, "people", list, "record", [])):
+        w = f"people[{i}]"
+        if not isinstance(p, dict):
+            raise RecordError(f"{w}: must be an object")
+        role = _need(p, "role", str, w, "member")
+        attendance = _need(p, "attendance", str, w, "present")
+        if role not in ROLES:
+            raise RecordError(f"{w}: field 'role' must be one of {', '.join(ROLES)}")
+        if attendance not in ATTENDANCE:
+            raise RecordError(f"{w}: field 'attendance' must be one of {', '.join(ATTENDANCE)}")
+        meeting.people.append(
+            Attendee(
+                key=_need(p, "key", str, w),
+                name=_need(p, "name", str, w),
+                organisation=_need(p, "organisation", str, w, ""),
+                sector=_need(p, "sector", str, w, "").strip(),
+                role=role,
+                patient_rep=_need(p, "patient_rep", bool, w, False),
+                attendance=attendance,
+            )
+        )
+    for i, a in enumerate(_need(data, "agenda", list, "record", [])):
+        w = f"agenda[{i}]"
+        if not isinstance(a, dict):
+            raise RecordError(f"{w}: must be an object")
+        kind = _need(a, "kind", str, w, "item")
+        if kind not in KINDS:
+            raise RecordError(f"{w}: field 'kind' must be one of {', '.join(KINDS)}")
+        meeting.agenda.append(
+            AgendaItem(
+                key=_need(a, "key", str, w),
+                title=_need(a, "title", str, w),
+                minutes=_need(a, "minutes", (int, float), w),
+                presenter=_need(a, "presenter", str, w, None),
+                kind=kind,
+                speaker_limit_s=_need(a, "speaker_limit_s", int, w, None),
+                protected=_need(a, "protected", bool, w, False),
+            )
+        )
+    try:
+        meeting.validate()
+    except DomainError as exc:
+        raise RecordError(f"meeting: {exc}") from None
+    return meeting
+
+
+def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
+    raw = _need(data, "events", list, "record", [])
+    people = {p.key for p in meeting.people}
+    items = {it.key for it in meeting.agenda} | {BREAK}
+    out: list[RecordEvent] = []
+    last = 0.0
+    for i, ev in enumerate(raw):
+        w = f"event {i}"
+        if not isinstance(ev, dict):
+            raise RecordError(f"{w}: must be an object")
+        do = _need(ev, "do", str, w)
+        if do not in FIELDS:
+            raise RecordError(f"{w}: field 'do': unknown command '{do}'")
+        w = f"event {i} ({do})"
+        if "t" not in ev:
+            raise RecordError(f"{w}: field 't' is missing")
+        try:
+            t = parse_offset(ev["t"])
+        except ValueError as exc:
+            raise RecordError(f"{w}: field 't' {exc}") from None
+        if t < last:
+            raise RecordError(f"{w}: field 't' goes back in time ({ev['t']} after {format_offset(last)})")
+        last = t
+        required, optional = FIELDS[do]
+        payload = {k: v for k, v in ev.items() if k not in ("t", "do")}
+        for k in payload:
+            if k not in required and k not in optional:
+                raise RecordError(f"{w}: field '{k}' is not one that '{do}' takes")
+        for k in required:
+            if payload.get(k) is None:
+                raise RecordError(f"{w}: field '{k}' is missing")
+        if "who" in payload and payload["who"] not in people:
+            raise RecordError(f"{w}: field 'who': no person has the key '{payload['who']}'")
+        if "item" in payload and payload["item"] is not None and payload["item"] not in items:
+            raise RecordError(f"{w}: field 'item': no agenda item has the key '{payload['item']}'")
+        out.append(RecordEvent(t, do, payload))
+    return out
+
+
+def parse(data: str | bytes | dict[str, Any]) -> Record:
+    """A record from JSON text or an already-loaded object; raises RecordError naming the fault."""
+    if isinstance(data, str | bytes):
+        try:
+            data = json.loads(data)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise RecordError(f"not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise RecordError("record: must be a JSON object")
+    version = data.get("meetingkit_record")
+    if version != FORMAT_VERSION:
+        raise RecordError(
+            f"record: field 'meetingkit_record' must be {FORMAT_VERSION} (this is not a MeetingKit record, or a newer one)"
+        )
+    meeting = _meeting(data)
+    return Record(meeting, _events(data, meeting))
+
+
+def replay(
+    record: Record,
+    prior_actions: list[Action] | None = None,
+    clock: Clock | None = None,
+    key_prefix: str = "A",
+) -> LiveMeeting:
+    """Feed the record's events through a fresh engine, as live use would; a refused event names itself."""
+    start = record.meeting.scheduled_start
+    clock = clock or FakeClock(start)
+    live = LiveMeeting(record.meeting, clock, prior_actions or [], key_prefix)
+    for i, ev in enumerate(record.events):
+        try:
+            live.apply(ev.type, ev.payload, at=start + timedelta(seconds=ev.t))
+        except DomainError as exc:
+            field = exc.field or _guess_field(ev)
+            raise RecordError(f"event {i} ({ev.type}): field '{field}': {exc}") from None
+    return live
+
+
+def _guess_field(ev: RecordEvent) -> str:
+    for k in FIELDS[ev.type][0]:
+        return k
+    return "do"
+
+
+def write(live: LiveMeeting) -> dict[str, Any]:
+    """The record of a meeting as it stands (its events so far)."""
+    m = live.meeting
+    meeting: dict[str, Any] = {
+        "title": m.title,
+        "series": m.series,
+        "scheduled_start": m.scheduled_start.isoformat(),
+        "venue": m.venue,
+        "speaker_limit_s": m.speaker_limit_s,
+        "warn_s": m.warn_s,
+        "break": {"enabled": m.brk.enabled, "fraction": m.brk.fraction, "minutes": m.brk.minutes},
+    }
+    if m.expected_sectors:
+        meeting["expected_sectors"] = list(m.expected_sectors)
+    if m.patient_voice_target is not None:
+        meeting["patient_voice_target"] = m.patient_voice_target
+    people = [
+        {
+            "key": p.key,
+            "name": p.name,
+            "organisation": p.organisation,
+            "sector": p.sector,
+            "role": p.role,
+            "patient_rep": p.patient_rep,
+            "attendance": p.attendance,
+        }
+        for p in m.people
+    ]
+    agenda = []
+    for it in m.agenda:
+        entry: dict[str, Any] = {"key": it.key, "title": it.title, "minutes": it.minutes, "kind": it.kind}
+        if it.presenter:
+            entry["presenter"] = it.presenter
+        if it.speaker_limit_s is not None:
+            entry["speaker_limit_s"] = it.speaker_limit_s
+        entry["protected"] = it.protected
+        agenda.append(entry)
+    start = m.scheduled_start.timestamp()
+    events = []
+    for ev in live.events:
+        entry = {"t": format_offset(max(0.0, round(ev.at.timestamp() - start, 3))), "do": ev.type}
+        entry.update({k: v for k, v in ev.payload.items() if v is not None})
+        events.append(entry)
+    return {
+        "meetingkit_record": FORMAT_VERSION,
+        "meeting": meeting,
+        "people": people,
+        "agenda": agenda,
+        "events": events,
+    }
