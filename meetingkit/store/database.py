@@ -1,0 +1,299 @@
+"""Opening the one SQLite file safely: checks before any write, pragmas, the migration ladder, backups."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+APPLICATION_ID = 0x4D4B4954  # "MKIT": marks a file as MeetingKit's
+SCHEMA_VERSION = 1
+BACKUPS_KEPT = 10
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """A database problem, with a message for the person at the keyboard."""
+
+
+def default_db_path() -> Path:
+    """The platform's user data folder (resolved when asked, never at import time)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "MeetingKit" / "meetingkit.db"
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(folder, 0o700)
+    except OSError:
+        pass
+
+
+def _private_files(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if p.exists():
+            os.chmod(p, 0o600)
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a MeetingKit database")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"Cannot read {path}: {exc.strerror}") from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a MeetingKit database (not an SQLite file); it was left untouched")
+
+
+def open_database(path: str | Path) -> Database:
+    """Open (or create) the database at `path`, refusing damaged, foreign or newer files without writing."""
+    path = Path(path).expanduser()
+    _check_header(path)
+    is_new = not path.exists() or path.stat().st_size == 0
+    if is_new:
+        _private_folder(path.parent)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    try:
+        conn = sqlite3.connect(str(path), timeout=5.0)
+    except sqlite3.Error as exc:
+        raise StoreError(f"Cannot open {path}: {exc}") from None
+    db = Database(conn, execute_plugins=False)
+    try:
+        _check_contents(db, path)
+        _set_pragmas(db)
+        _migrate(db, path)
+    except StoreError:
+        db.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StoreError(
+            f"{path} is damaged or not a MeetingKit database ({exc}); it was left untouched"
+        ) from None
+    _private_files(path)
+    return db
+
+
+def _check_contents(db: Database, path: Path) -> None:
+    try:
+        result = db.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is damaged or not a database ({exc}); it was left untouched") from None
+    if [r[0] for r in result] != ["ok"]:
+        raise StoreError(f"{path} failed its integrity check ({result[0][0]}); it was left untouched")
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = db.table_names()
+    if app_id != APPLICATION_ID and (tables or version):
+        raise StoreError(
+            f"{path} belongs to another program (not a MeetingKit database); it was left untouched"
+        )
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer MeetingKit (schema {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); update MeetingKit to open it. The file was left untouched"
+        )
+
+
+def _set_pragmas(db: Database) -> None:
+    # Outside any transaction, on every connection (DESIGN §4).
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA busy_timeout=5000")
+
+
+SCHEMA_V1 = """
+CREATE TABLE series (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    expected_sectors TEXT,
+    patient_voice_target REAL
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    sector TEXT NOT NULL DEFAULT '',
+    patient_rep INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    series_id INTEGER REFERENCES series(id),
+    title TEXT NOT NULL,
+    scheduled_start TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    speaker_limit_s INTEGER NOT NULL,
+    warn_s INTEGER NOT NULL,
+    break_enabled INTEGER NOT NULL,
+    break_fraction REAL NOT NULL,
+    break_minutes REAL NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft',
+    started_at REAL,
+    ended_at REAL,
+    summary TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX meetings_series ON meetings(series_id, scheduled_start);
+CREATE TABLE attendees (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    sector TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL,
+    patient_rep INTEGER NOT NULL DEFAULT 0,
+    attendance TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, key)
+);
+CREATE TABLE agenda_items (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    minutes REAL NOT NULL,
+    presenter TEXT,
+    kind TEXT NOT NULL,
+    speaker_limit_s INTEGER,
+    protected INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (meeting_id, key)
+);
+CREATE TABLE events (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, seq)
+);
+CREATE TABLE speeches (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    person_key TEXT NOT NULL,
+    item_key TEXT,
+    role TEXT NOT NULL,
+    sector TEXT NOT NULL,
+    patient_rep INTEGER NOT NULL,
+    start_at REAL NOT NULL,
+    end_at REAL,
+    seconds REAL NOT NULL,
+    interjection INTEGER NOT NULL,
+    interrupts TEXT,
+    segments TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, idx)
+);
+CREATE TABLE decisions (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    item_key TEXT,
+    text TEXT NOT NULL,
+    at REAL NOT NULL,
+    PRIMARY KEY (meeting_id, idx)
+);
+CREATE TABLE notes (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    item_key TEXT,
+    text TEXT NOT NULL,
+    at REAL NOT NULL,
+    PRIMARY KEY (meeting_id, idx)
+);
+CREATE TABLE feedback (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    person_key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at REAL NOT NULL,
+    in_break INTEGER NOT NULL,
+    action_key TEXT,
+    PRIMARY KEY (meeting_id, idx)
+);
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    series_id INTEGER REFERENCES series(id),
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due TEXT,
+    status TEXT NOT NULL,
+    source TEXT NOT NULL,
+    item_key TEXT,
+    feedback_idx INTEGER,
+    at REAL NOT NULL,
+    UNIQUE (meeting_id, key)
+);
+CREATE INDEX actions_series ON actions(series_id, key);
+CREATE TABLE action_updates (
+    id INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    seq INTEGER,
+    status TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    at REAL NOT NULL
+);
+CREATE INDEX action_updates_action ON action_updates(action_id, at);
+"""
+
+# The ladder: step N takes a database at version N-1 to version N, in one transaction.
+MIGRATIONS: dict[int, Callable[[Database], None]] = {
+    1: lambda db: [db.execute(stmt) for stmt in SCHEMA_V1.split(";") if stmt.strip()] and None,
+}
+
+
+def _migrate(db: Database, path: Path) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION and version > 0:
+        backup(db, path, reason=f"before-migration-{version}")
+    while version < SCHEMA_VERSION:
+        step = version + 1
+        with db.atomic():
+            MIGRATIONS[step](db)
+            db.execute(f"PRAGMA user_version={step}")
+            if step == 1:
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        version = step
+
+
+def backups_folder(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def backup(db: Database, path: str | Path, reason: str = "meeting-ended", keep: int = BACKUPS_KEPT) -> Path:
+    """Copy the live database with SQLite's backup API into the private backups folder; keep the last `keep`."""
+    path = Path(path)
+    folder = backups_folder(path)
+    _private_folder(folder)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.stem}-{stamp}-{reason}.db"
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    os.chmod(target, 0o600)
+    copies = sorted(folder.glob(f"{path.stem}-*.db"))
+    for old in copies[:-keep] if keep > 0 else copies:
+        old.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,61 @@
+"""A running meeting bound to the store: each accepted command is committed, with its rows, before it returns."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from meetingkit.models.session import Event, LiveMeeting
+from meetingkit.store.projections import write_changes, write_event
+
+if TYPE_CHECKING:
+    from meetingkit.store.repository import Store
+
+
+class LiveSession:
+    """Applies commands to the engine and makes each durable in one transaction.
+
+    If the disk refuses a write (full, read-only), the meeting goes on in memory: the events wait in `pending`,
+    `write_error` says why, and each later command (or `flush()`) tries again. Nothing is dropped silently.
+    """
+
+    def __init__(self, store: Store, meeting_id: int, live: LiveMeeting) -> None:
+        self.store = store
+        self.meeting_id = meeting_id
+        self.live = live
+        self.pending: list[tuple[Event, set[tuple[str, Any]]]] = []
+        self.write_error: str | None = None
+
+    def apply(self, type_: str, payload: dict[str, Any] | None = None) -> Event:
+        event = self.live.apply(type_, payload)
+        self.pending.append((event, self.live.take_changes()))
+        self.flush()
+        if event.type == "end_meeting" and not self.pending:
+            try:
+                self.store.backup()
+            except OSError as exc:  # a backup that fails must not lose the meeting
+                self.write_error = f"The backup could not be written: {exc}"
+        return event
+
+    def flush(self) -> bool:
+        """Write every waiting event; True when nothing is left waiting."""
+        if not self.pending:
+            return True
+        db = self.store.db
+        try:
+            with db.atomic():
+                merged: set[tuple[str, Any]] = set()
+                for event, changes in self.pending:
+                    write_event(db, self.meeting_id, event)
+                    merged |= changes
+                write_changes(db, self.meeting_id, self.live, merged)
+        except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as exc:
+            self.write_error = f"Not saved yet ({len(self.pending)} change(s) waiting): {exc}"
+            return False
+        self.pending.clear()
+        self.write_error = None
+        return True
+
+    @property
+    def is_saved(self) -> bool:
+        return not self.pending

@@ -1,0 +1,142 @@
+"""Writing an event and the rows it changed (speeches, notes, actions, ...) from the engine's state."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from meetingkit.models.session import Event, LiveMeeting, iso_ms
+
+
+def _action_id(db: Database, mid: int, live: LiveMeeting, key: str) -> int | None:
+    action = live.actions.get(key) or live.prior_actions.get(key)
+    if action is None:
+        return None
+    owner_meeting = mid if key in live.actions else action.meeting_id
+    row = db.execute(
+        "SELECT id FROM actions WHERE meeting_id = ? AND key = ?", [owner_meeting, key]
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def write_event(db: Database, mid: int, event: Event) -> None:
+    db.execute(
+        "INSERT INTO events (meeting_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
+        [mid, event.seq, iso_ms(event.at), event.type, json.dumps(event.payload, ensure_ascii=False)],
+    )
+
+
+def state_json(live: LiveMeeting) -> str:
+    return json.dumps(
+        {
+            "present": sorted(live.ever_present),
+            "break": asdict(live.break_summary()),
+            "timing": asdict(live.timing()),
+        }
+    )
+
+
+def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[tuple[str, Any]]) -> None:
+    """Upsert each changed row; call inside the event's transaction."""
+    series_id = db.execute("SELECT series_id FROM meetings WHERE id = ?", [mid]).fetchone()[0]
+    # Actions before updates, so an update can find the action agreed in the same batch.
+    for kind, ref in sorted(
+        changes,
+        key=lambda c: ("state", "speech", "note", "decision", "feedback", "action", "update").index(c[0]),
+    ):
+        if kind == "state":
+            status = {"ready": "draft"}.get(live.status, live.status)
+            db.execute(
+                "UPDATE meetings SET status = ?, started_at = ?, ended_at = ?, summary = ? WHERE id = ?",
+                [status, live.started_at, live.ended_at, state_json(live), mid],
+            )
+        elif kind == "speech":
+            s = live.speeches[ref]  # an open turn is stored with its time at the last pause; closed, in full
+            db.execute(
+                "INSERT OR REPLACE INTO speeches (meeting_id, idx, person_key, item_key, role, sector, patient_rep,"
+                " start_at, end_at, seconds, interjection, interrupts, segments)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    mid,
+                    s.idx,
+                    s.who,
+                    s.item,
+                    s.role,
+                    s.sector,
+                    int(s.patient_rep),
+                    s.start,
+                    s.end,
+                    s.seconds,
+                    int(s.interjection),
+                    s.interrupts,
+                    json.dumps(s.segments),
+                ],
+            )
+        elif kind in ("note", "decision"):
+            obj = (live.notes if kind == "note" else live.decisions)[ref]
+            db.execute(
+                f"INSERT OR REPLACE INTO {kind}s (meeting_id, idx, item_key, text, at) VALUES (?, ?, ?, ?, ?)",
+                [mid, obj.idx, obj.item, obj.text, obj.at],
+            )
+        elif kind == "feedback":
+            f = live.feedback[ref]
+            db.execute(
+                "INSERT OR REPLACE INTO feedback (meeting_id, idx, person_key, text, at, in_break, action_key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [mid, f.idx, f.who, f.text, f.at, int(f.in_break), f.action],
+            )
+        elif kind == "action":
+            if ref in live.actions:
+                a = live.actions[ref]
+                db.execute(
+                    "INSERT INTO actions (series_id, meeting_id, key, text, owner, due, status, source, item_key,"
+                    " feedback_idx, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (meeting_id, key) DO UPDATE SET status = excluded.status",
+                    [
+                        series_id,
+                        mid,
+                        a.key,
+                        a.text,
+                        a.owner,
+                        a.due.isoformat() if a.due else None,
+                        a.status,
+                        a.source,
+                        a.item,
+                        a.feedback,
+                        a.at,
+                    ],
+                )
+            else:
+                aid = _action_id(db, mid, live, ref)
+                if aid is not None:
+                    db.execute(
+                        "UPDATE actions SET status = ? WHERE id = ?", [live.prior_actions[ref].status, aid]
+                    )
+        elif kind == "update":
+            u = live.updates[ref]
+            aid = _action_id(db, mid, live, u.action)
+            if aid is not None:
+                db.execute(
+                    "INSERT INTO action_updates (action_id, meeting_id, seq, status, note, at)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [aid, mid, ref, u.status, u.note, u.at],
+                )
+
+
+def write_all(db: Database, mid: int, live: LiveMeeting) -> None:
+    """Every event and row of a meeting built in memory (a replayed record); call inside a transaction."""
+    for ev in live.events:
+        write_event(db, mid, ev)
+    changes: set[tuple[str, Any]] = {("state", None)}
+    changes |= {("speech", s.idx) for s in live.speeches}
+    changes |= {("note", n.idx) for n in live.notes}
+    changes |= {("decision", d.idx) for d in live.decisions}
+    changes |= {("feedback", f.idx) for f in live.feedback}
+    changes |= {("action", k) for k in [*live.actions, *live.prior_actions]}
+    changes |= {("update", i) for i in range(len(live.updates))}
+    write_changes(db, mid, live, changes)
+    live.take_changes()
