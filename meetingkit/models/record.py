@@ -45,7 +45,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "end_break": ((), ()),
     "arrive": (("who",), ()),
     "leave": (("who",), ()),
-    "note": (("text",), ("item",)),
+    "note": (("text",), ("item", "replaces")),
     "decision": (("text",), ("item",)),
     "action": (("text",), ("owner", "due", "source", "key", "item", "feedback")),
     "action_update": (("action", "status"), ("note",)),

@@ -748,6 +748,19 @@ class LiveMeeting:
 
     def _do_note(self, body: dict[str, Any], t: float) -> dict[str, Any]:
         self._not_ended()
+        replaces = body.get("replaces")
+        if replaces is not None:  # the secretary edited a note: its latest text stands (empty clears it)
+            if (
+                isinstance(replaces, bool)
+                or not isinstance(replaces, int)
+                or not 0 <= replaces < len(self.notes)
+            ):
+                raise DomainError(f"There is no note number {replaces} to change", "replaces")
+            text = self._text(body, required=False)
+            note = self.notes[replaces]
+            note.text = text
+            self.changes.add(("note", replaces))
+            return {"text": text, "item": note.item, "replaces": replaces}
         text = self._text(body)
         item = self._item_ref(body)
         self.notes.append(Note(len(self.notes), text, item, t))
