@@ -802,7 +802,7 @@ class LiveMeeting:
         if key is not None and (not isinstance(key, str) or not key.strip()):
             raise DomainError("An action's key must be text")
         if key and self._known_action(key):
-            raise DomainError(f"There is already an action '{key}' in this series")
+            raise DomainError(f"There is already an action '{key}' in this series", "key")
         key = key or self._new_action_key()
         item = self._item_ref(body)
         action = Action(key, text, owner, due, "open", source, item, t, fb)

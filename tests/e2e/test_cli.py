@@ -1,0 +1,197 @@
+"""The command line as a user runs it: replay, stats, export, list, actions, and one-line errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from meetingkit.cli import main
+from tests.conftest import EXAMPLE_RECORD, EXAMPLE_STATS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def rounded(obj: object) -> object:
+    if isinstance(obj, float):
+        return round(obj, 4)
+    if isinstance(obj, dict):
+        return {k: rounded(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [rounded(v) for v in obj]
+    return obj
+
+
+def test_replay_prints_the_id_and_stats_match_the_reference(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    code, out, err = run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
+    assert (code, out.strip(), err) == (0, "1", "")
+    code, out, _ = run(capsys, "stats", "1", "--json", "--db", str(db_path))
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["meeting"]["id"] == 1
+    assert doc["meeting"]["title"] == "Stroke HIT steering group"
+    assert doc["meeting"]["started_at"].startswith("2026-10-06T13:00:00.000")
+    assert doc["meeting"]["ended_at"].startswith("2026-10-06T14:26:33.000")
+    expected = json.loads(EXAMPLE_STATS.read_text())
+    doc.pop("meeting")
+    assert rounded(doc) == rounded(expected)
+
+
+def test_export_then_replay_gives_the_same_stats(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
+    out_file = tmp_path / "exported.json"
+    code, _, err = run(capsys, "export", "1", "-o", str(out_file), "--db", str(db_path))
+    assert (code, err) == (0, "")
+    # Into the same database it is refused: action keys are unique within a series.
+    code, _, err = run(capsys, "replay", str(out_file), "--db", str(db_path))
+    assert code == 2 and "field 'key': There is already an action 'st1' in this series" in err
+    other_db = tmp_path / "other.db"
+    code, out, _ = run(capsys, "replay", str(out_file), "--db", str(other_db))
+    assert out.strip() == "1"
+    first = json.loads(run(capsys, "stats", "1", "--json", "--db", str(db_path))[1])
+    second = json.loads(run(capsys, "stats", "1", "--json", "--db", str(other_db))[1])
+    first.pop("meeting"), second.pop("meeting")
+    assert first == second
+
+
+def test_export_goes_to_stdout_and_redacted_has_no_names(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
+    code, out, _ = run(capsys, "export", "1", "--redacted", "--db", str(db_path))
+    assert code == 0
+    data = json.loads(out)
+    names = [p["name"] for p in json.loads(EXAMPLE_RECORD.read_text())["people"]]
+    for name in names:
+        for part in name.split():
+            if part != "Dr":
+                assert part not in out, part
+    assert data["people"][0]["name"] == "R.H. (Chair)"
+
+
+def test_list_and_actions(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    assert "No meetings yet" in run(capsys, "list", "--db", str(db_path))[1]
+    run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
+    code, out, _ = run(capsys, "list", "--db", str(db_path))
+    assert code == 0 and "Stroke HIT steering group" in out and "ended" in out
+    code, out, _ = run(capsys, "actions", "--series", "Stroke HIT", "--db", str(db_path))
+    assert "Share discharge results with the survivors' group [patient feedback]" in out
+    assert "Claire Dunne" in out and "Dr Lucy Webb" in out
+    code, out, _ = run(capsys, "actions", "--series", "Nope", "--db", str(db_path))
+    assert "No actions match" in out
+    code, out, _ = run(capsys, "actions", "--overdue", "--db", str(db_path))
+    assert "Share discharge results" in out and "Draft the research bid" not in out  # one has no due date
+
+
+def test_stats_text_is_readable(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
+    code, out, _ = run(capsys, "stats", "1", "--db", str(db_path))
+    assert code == 0
+    assert (
+        "Patient and public voice: 13.4% of the main discussion (20.4% including the feedback break)" in out
+    )
+    assert "Finished 1:33 over the scheduled time" in out
+
+
+BAD_EVENTS = [
+    ({"t": "0:01:00", "do": "dance"}, "event 1: field 'do': unknown command 'dance'"),
+    (
+        {"t": "0:01:00", "do": "speak", "who": "zz"},
+        "event 1 (speak): field 'who': no person has the key 'zz'",
+    ),
+    ({"t": "0:01:00", "do": "start_item", "item": "i9"}, "event 1 (start_item): field 'item'"),
+    ({"t": "0:01:00", "do": "speak"}, "event 1 (speak): field 'who' is missing"),
+    ({"do": "next_item"}, "event 1 (next_item): field 't' is missing"),
+    ({"t": "99:99", "do": "next_item"}, "event 1 (next_item): field 't'"),
+    ({"t": "0:00:00", "do": "speak", "who": "m5"}, "event 1 (speak): field 'who': Tariq Aziz is not here"),
+    ({"t": "0:00:00", "do": "skip_break", "reason": "  "}, "event 1 (skip_break): field 'reason'"),
+]
+
+
+@pytest.mark.parametrize(("bad", "message"), BAD_EVENTS)
+def test_bad_record_one_line_exit_2_nothing_written(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path, bad: dict, message: str
+) -> None:
+    run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
+    data = json.loads(EXAMPLE_RECORD.read_text())
+    data["events"] = [data["events"][0], bad, *data["events"][1:]]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    before = hashlib.sha256(
+        json.dumps(json.loads(run(capsys, "export", "1", "--db", str(db_path))[1])).encode()
+    ).digest()
+    code, out, err = run(capsys, "replay", str(path), "--db", str(db_path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err, err
+    assert "Traceback" not in err
+    code, out, _ = run(capsys, "list", "--db", str(db_path))
+    assert out.count("Stroke HIT steering group") == 1
+    after = hashlib.sha256(
+        json.dumps(json.loads(run(capsys, "export", "1", "--db", str(db_path))[1])).encode()
+    ).digest()
+    assert before == after
+
+
+def test_time_going_backwards_is_named(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    data = json.loads(EXAMPLE_RECORD.read_text())
+    data["events"][5]["t"] = "0:00:10"
+    path = tmp_path / "back.json"
+    path.write_text(json.dumps(data))
+    code, _, err = run(capsys, "replay", str(path), "--db", str(db_path))
+    assert code == 2 and "event 5 (interject): field 't' goes back in time (0:00:10 after 0:05:00)" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[]", "must be a JSON object"),
+        ('{"meetingkit_record": 7}', "meetingkit_record"),
+    ],
+)
+def test_broken_files_get_a_clear_message(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(content)
+    code, _, err = run(capsys, "replay", str(path), "--db", str(db_path))
+    assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_missing_things_are_one_line_errors(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    assert run(capsys, "stats", "4", "--db", str(db_path))[2] == "meetingkit: error: There is no meeting 4\n"
+    code, _, err = run(capsys, "replay", str(tmp_path / "none.json"), "--db", str(db_path))
+    assert code == 2 and "No such file" in err
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 50)
+    code, _, err = run(capsys, "list", "--db", str(junk))
+    assert code == 2 and "not a MeetingKit database" in err
+    code, _, err = run(capsys, "stats", "x", "--db", str(db_path))
+    assert code == 2 and "invalid int value" in err
+
+
+def test_entry_points_all_reach_main(db_path: Path) -> None:
+    for argv in ([sys.executable, "main.py"], [sys.executable, "-m", "meetingkit"]):
+        proc = subprocess.run(
+            [*argv, "list", "--db", str(db_path)], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert "No meetings yet" in proc.stdout

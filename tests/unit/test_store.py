@@ -1,0 +1,317 @@
+"""The store: safe opening, pragmas, private files, one transaction per command, rebuild, backups."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from meetingkit.clock import FakeClock
+from meetingkit.models import record
+from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
+from meetingkit.models.summary import MeetingSummary
+from meetingkit.store import database
+from meetingkit.store.database import SCHEMA_VERSION, StoreError
+from meetingkit.store.repository import Store
+from tests.conftest import EXAMPLE_RECORD
+
+
+def small_meeting(series: str = "Board") -> Meeting:
+    return Meeting(
+        title="Partnership board",
+        series=series,
+        scheduled_start=datetime(2026, 6, 12, 9, 0, tzinfo=UTC),
+        people=[
+            Attendee("ch", "Ann Chair", role="chair", sector="commissioning"),
+            Attendee("pr", "Pat Rep", role="patient_rep", sector="patients and public"),
+            Attendee("ab", "Absent Person", attendance="apologies"),
+        ],
+        agenda=[
+            AgendaItem("a", "Welcome", 5),
+            AgendaItem("b", "Plans", 20),
+            AgendaItem("c", "Next steps", 5, kind="next_steps"),
+        ],
+    )
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_database_has_pragmas_version_and_private_files(db_path: Path) -> None:
+    with Store(db_path) as store:
+        db = store.db
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert set(db.table_names()) >= {
+            "series",
+            "people",
+            "meetings",
+            "attendees",
+            "agenda_items",
+            "events",
+            "speeches",
+            "decisions",
+            "actions",
+            "action_updates",
+            "feedback",
+        }
+        store.create_meeting(small_meeting())
+        assert mode(db_path) == 0o600
+        assert mode(db_path.parent) == 0o700
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{db_path}{suffix}")
+            assert side.exists() and mode(side) == 0o600
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"hello, this is a text file\n" * 10, os.urandom(4096), b"SQLite format 3\x00" + b"\x00" * 200],
+    ids=["text", "random", "truncated"],
+)
+def test_foreign_or_damaged_file_is_refused_and_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "thing.db"
+    path.write_bytes(content)
+    before = digest(path)
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert str(path) in str(err.value)
+    assert digest(path) == before
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_another_programs_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.execute("INSERT INTO recipes VALUES ('soup')")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(StoreError, match="another program"):
+        Store(path)
+    assert digest(path) == before
+
+
+def test_newer_schema_is_refused_without_writing(db_path: Path) -> None:
+    Store(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    conn.close()
+    before = digest(db_path)
+    with pytest.raises(StoreError, match="newer MeetingKit"):
+        Store(db_path)
+    assert digest(db_path) == before
+
+
+def test_damaged_page_fails_quick_check(db_path: Path) -> None:
+    with Store(db_path) as store:
+        rec = record.parse(EXAMPLE_RECORD.read_text())
+        store.import_record(rec)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    for i in range(page * 2 + 100, min(len(data), page * 6), 7):  # scribble over table pages, not the header
+        data[i] = (data[i] + 91) % 256
+    db_path.write_bytes(bytes(data))
+    before = digest(db_path)
+    with pytest.raises(StoreError):
+        Store(db_path)
+    assert digest(db_path) == before
+
+
+def test_migration_ladder_steps_each_in_one_transaction(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+
+    def step2(db: object) -> None:
+        calls.append(2)
+        database.Database.execute(db, "CREATE TABLE extra (x INTEGER)")  # type: ignore[arg-type]
+        raise RuntimeError("power cut half-way")
+
+    Store(db_path).close()
+    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(database.MIGRATIONS, 2, step2)
+    with pytest.raises(RuntimeError):
+        Store(db_path)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "extra" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert calls == [2]
+    assert list((db_path.parent / "backups").glob("*before-migration-1.db")), "a backup precedes a migration"
+
+
+def test_each_command_is_committed_before_it_returns(store: Store, db_path: Path, clock: FakeClock) -> None:
+    mid = store.create_meeting(small_meeting())
+    session = store.open_live(mid, clock)
+    session.apply("start_meeting")
+    clock.advance(5)
+    session.apply("speak", {"who": "pr"})
+    # A second connection (another process would see the same) finds the event and its turn already there.
+    other = sqlite3.connect(db_path)
+    assert [
+        r[0] for r in other.execute("SELECT type FROM events WHERE meeting_id = ? ORDER BY seq", [mid])
+    ] == [
+        "start_meeting",
+        "speak",
+    ]
+    assert other.execute("SELECT person_key FROM speeches WHERE meeting_id = ?", [mid]).fetchall() == [
+        ("pr",)
+    ]
+    other.close()
+    assert not store.db.conn.in_transaction
+
+
+def test_refused_command_writes_nothing(store: Store, clock: FakeClock) -> None:
+    mid = store.create_meeting(small_meeting())
+    session = store.open_live(mid, clock)
+    with pytest.raises(Exception, match="not started"):
+        session.apply("next_item")
+    assert store.events(mid) == []
+    assert store.meeting_status(mid) == "draft"
+
+
+def test_running_meeting_is_rebuilt_exactly(store: Store, db_path: Path, clock: FakeClock) -> None:
+    mid = store.create_meeting(small_meeting())
+    session = store.open_live(mid, clock)
+    script = [
+        ("start_meeting", {}),
+        ("speak", {"who": "ch"}),
+        ("interject", {"who": "pr"}),
+        ("stop_speaking", {}),
+        ("note", {"text": "Plans <draft> & notes"}),
+        ("pause", {}),
+        ("resume", {}),
+        ("next_item", {}),
+        ("speak", {"who": "pr"}),
+        ("action", {"text": "Write to GP practices", "owner": "ch"}),
+    ]
+    for cmd, payload in script:
+        clock.advance(37)
+        session.apply(cmd, payload)
+    clock.advance(20)
+    now = session.live.now()
+    expected = MeetingSummary.of(session.live, mid, now).to_json()
+    expected_timer = session.live.speaker_timer(now).text
+    # As after a crash: a new Store on the same file, the meeting rebuilt from its events.
+    with Store(db_path) as again:
+        assert again.running_meetings() == [mid]
+        rebuilt = again.open_live(mid, clock).live
+        assert MeetingSummary.of(rebuilt, mid, now).to_json() == expected
+        assert rebuilt.speaker_timer(now).text == expected_timer
+        assert rebuilt.speaker is not None and rebuilt.speaker == "pr"
+        assert [n.text for n in rebuilt.notes] == ["Plans <draft> & notes"]
+
+
+def test_time_while_the_program_was_down_counts(store: Store, db_path: Path, clock: FakeClock) -> None:
+    mid = store.create_meeting(small_meeting())
+    session = store.open_live(mid, clock)
+    session.apply("start_meeting")
+    clock.advance(60)
+    session.apply("speak", {"who": "ch"})
+    clock.advance(100)  # the program is killed and restarted 100 s later: the room went on
+    rebuilt = Store(db_path).open_live(mid, FakeClock(clock.now_utc(), monotonic=5.0)).live
+    assert rebuilt.elapsed() == pytest.approx(160, abs=0.01)
+    assert rebuilt.speaker_timer().elapsed_s == pytest.approx(100, abs=0.01)
+
+
+def test_backups_keep_the_last_ten(store: Store, db_path: Path, clock: FakeClock) -> None:
+    for i in range(12):
+        store.backup(reason=f"test-{i:02d}")
+    copies = sorted((db_path.parent / "backups").glob("*.db"))
+    assert len(copies) == 10
+    assert all(mode(c) == 0o600 for c in copies)
+    assert mode(db_path.parent / "backups") == 0o700
+    # A copy is a working database.
+    conn = sqlite3.connect(copies[-1])
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+def test_ending_a_meeting_makes_a_backup(store: Store, db_path: Path, clock: FakeClock) -> None:
+    mid = store.create_meeting(small_meeting())
+    session = store.open_live(mid, clock)
+    session.apply("start_meeting")
+    clock.advance(10)
+    session.apply("end_meeting")
+    copies = list((db_path.parent / "backups").glob("*meeting-ended.db"))
+    assert len(copies) == 1
+    conn = sqlite3.connect(copies[0])
+    assert conn.execute("SELECT status FROM meetings WHERE id = ?", [mid]).fetchone()[0] == "ended"
+    conn.close()
+
+
+def test_record_import_is_all_or_nothing(store: Store, db_path: Path) -> None:
+    data = json.loads(EXAMPLE_RECORD.read_text())
+    data["events"].append({"t": "2:00:00", "do": "speak", "who": "ch"})  # after end_meeting: refused
+    before = store.list_meetings()
+    with pytest.raises(record.RecordError, match=r"event \d+ \(speak\)"):
+        store.import_record(record.parse(json.dumps(data)))
+    assert store.list_meetings() == before
+    assert store.db.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM people").fetchone()[0] == 0
+
+
+def test_disk_refusing_writes_keeps_the_meeting_in_memory(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mid = store.create_meeting(small_meeting())
+    session = store.open_live(mid, clock)
+    session.apply("start_meeting")
+    from meetingkit.store import live_session
+
+    real = live_session.write_event
+
+    def full(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(live_session, "write_event", full)
+    clock.advance(3)
+    session.apply("speak", {"who": "ch"})
+    assert session.write_error and "disk is full" in session.write_error
+    assert len(session.pending) == 1
+    assert [e.type for e in store.events(mid)] == ["start_meeting"]
+    monkeypatch.setattr(live_session, "write_event", real)
+    clock.advance(3)
+    session.apply("stop_speaking")
+    assert session.write_error is None and not session.pending
+    assert [e.type for e in store.events(mid)] == ["start_meeting", "speak", "stop_speaking"]
+
+
+def test_actions_follow_the_series(store: Store, clock: FakeClock) -> None:
+    first = store.create_meeting(small_meeting())
+    s1 = store.open_live(first, clock)
+    s1.apply("start_meeting")
+    s1.apply("action", {"text": "Ask the GP federation", "owner": "ch", "due": "2026-07-01"})
+    s1.apply("end_meeting")
+    second_meeting = small_meeting()
+    second_meeting.scheduled_start = datetime(2026, 7, 10, 9, 0, tzinfo=UTC)
+    second = store.create_meeting(second_meeting)
+    prior = store.prior_actions(second)
+    assert [(a.text, a.status) for a in prior] == [("Ask the GP federation", "open")]
+    s2 = store.open_live(second, clock)
+    s2.apply("start_meeting")
+    s2.apply("action_update", {"action": prior[0].key, "status": "done", "note": "Met on 3 July"})
+    rows = store.actions(series="Board")
+    assert [(r.text, r.status, r.owner) for r in rows] == [("Ask the GP federation", "done", "Ann Chair")]
+    assert [(u.status, u.note, u.meeting_id) for u in rows[0].updates] == [("done", "Met on 3 July", second)]
+    assert store.actions(series="Board", overdue_on=datetime(2026, 8, 1).date()) == []
+    # The second meeting, rebuilt, sees the action as it stood before it, then its own update.
+    rebuilt = store.rebuild(second, clock)
+    assert rebuilt.prior_actions[prior[0].key].status == "done"
+    assert len(rebuilt.prior_actions[prior[0].key].updates) == 1
