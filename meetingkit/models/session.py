@@ -585,8 +585,9 @@ class LiveMeeting:
         if self.turn is None:
             name = self.meeting.person(who).name
             raise DomainError(f"Nobody has the floor to interject on: give {name} the floor instead")
-        holder = self.held or self.turn
-        if holder.speech.who == who:
+        # Both the interjector and the speaker they paused hold the floor: neither can interject on it again
+        # (that would count one interjection twice).
+        if who in (self.turn.speech.who, self.held.speech.who if self.held else None):
             raise DomainError(f"{self.meeting.person(who).name} already has the floor")
         if self.held is None:
             self._pause_turn(self.turn, t)
@@ -1021,11 +1022,15 @@ class LiveMeeting:
         if self.status == "ready":
             slot = self.slot_key
             return f"Feedback break after '{self.meeting.item(slot).title}'" if slot else "Feedback break"
-        if self.current is not None and self.brk.postponed_in != self.current:
-            if self.current == self.slot_key or self.break_due_after(
-                self.current, now + self._current_left(now)
-            ):
-                return "Feedback break after this item"
+        if (
+            self.current is not None
+            and self.brk.postponed_in != self.current
+            and (
+                self.current == self.slot_key
+                or self.break_due_after(self.current, now + self._current_left(now))
+            )
+        ):
+            return "Feedback break after this item"
         for s in self.forecast(now).slots:
             if s.key == BREAK:
                 minutes = max(1, round((s.start - now) / 60))
