@@ -854,14 +854,24 @@ class LiveMeeting:
         self._running()
         minutes = body.get("minutes") or {}
         deferred = body.get("deferred") or []
-        if not isinstance(minutes, dict) or not isinstance(deferred, list):
-            raise DomainError("A new plan gives minutes per item and a list of items to defer")
-        for key in [*minutes, *deferred]:
-            if key not in self.items or self.items[key].status != "not_started":
-                raise DomainError(f"Only items not yet started can be replanned ('{key}' cannot)")
+        for field_name, value, kind in (("minutes", minutes, dict), ("deferred", deferred, list)):
+            if not isinstance(value, kind):
+                raise DomainError(
+                    "A new plan gives minutes per item and a list of items to defer", field_name
+                )
+            for key in value:
+                # str first: a key that is itself a list (from a record) cannot be looked up
+                if (
+                    not isinstance(key, str)
+                    or key not in self.items
+                    or self.items[key].status != "not_started"
+                ):
+                    raise DomainError(
+                        f"Only items not yet started can be replanned ('{key}' cannot)", field_name
+                    )
         for key, m in minutes.items():
             if isinstance(m, bool) or not isinstance(m, int | float) or not math.isfinite(m) or m <= 0:
-                raise DomainError(f"New planned minutes for '{key}' must be above 0")
+                raise DomainError(f"New planned minutes for '{key}' must be above 0", "minutes")
         for key, m in minutes.items():
             self.planned[key] = float(m) * 60.0
         for key in deferred:
