@@ -20,6 +20,22 @@ class Turn(Protocol):
     interrupts: str | None
 
 
+@dataclass
+class TurnGroup:
+    """Turns that share everything the figures depend on, summed (the store reads them this way, fast)."""
+
+    who: str
+    item: str | None
+    role: str
+    sector: str
+    patient_rep: bool
+    seconds: float
+    interjection: bool
+    interrupts: str | None
+    count: int = 1
+    longest_s: float = 0.0
+
+
 class Person(Protocol):
     key: str
     name: str
@@ -118,12 +134,14 @@ def compute(
     received: list[str] = []
     for t in turns:
         secs = max(0.0, t.seconds)
+        count = getattr(t, "count", 1)
+        longest = getattr(t, "longest_s", secs) if count != 1 else secs
         fig = figures.get(t.who)
         if fig is None:  # spoke though not listed as present (kept, so that no time goes missing)
             fig = figures[t.who] = PersonFigures(t.who, t.who, t.role, t.sector, t.patient_rep)
         fig.seconds += secs
-        fig.turns += 1
-        fig.longest_s = max(fig.longest_s, secs)
+        fig.turns += count
+        fig.longest_s = max(fig.longest_s, longest)
         role = roles.setdefault(t.role, Airtime())
         sector = sectors.setdefault(t.sector, Airtime())
         role.seconds += secs
@@ -133,7 +151,7 @@ def compute(
             public_total += secs
         if t.item != BREAK:
             fig.main_seconds += secs
-            fig.main_turns += 1
+            fig.main_turns += count
             main += secs
             if t.patient_rep:
                 public_main += secs
@@ -142,15 +160,25 @@ def compute(
                 if t.patient_rep:
                     items_with_public.add(t.item)
         if t.interjection:
-            fig.interjections_made += 1
-            role.interjections_made += 1
+            fig.interjections_made += count
+            role.interjections_made += count
             if t.interrupts:
-                received.append(t.interrupts)
-    for key in received:
+                received.append((t.interrupts, count))
+    for key, count in received:
         fig = figures.get(key)
         if fig is not None:
-            fig.interjections_received += 1
-            roles.setdefault(fig.role, Airtime()).interjections_received += 1
+            fig.interjections_received += count
+            roles.setdefault(fig.role, Airtime()).interjections_received += count
+    # Sums to the millisecond (the precision of event times), so that the order of adding never shows.
+    total, main, public_main, public_total = (round(x, 3) for x in (total, main, public_main, public_total))
+    for fig in figures.values():
+        fig.seconds, fig.main_seconds, fig.longest_s = (
+            round(fig.seconds, 3),
+            round(fig.main_seconds, 3),
+            round(fig.longest_s, 3),
+        )
+    for group in (*roles.values(), *sectors.values()):
+        group.seconds = round(group.seconds, 3)
     for group in (*figures.values(), *roles.values(), *sectors.values()):
         group.share = group.seconds / total if total > 0 else 0.0
     present_figs = [figures[p.key] for p in present]
