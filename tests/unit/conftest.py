@@ -137,7 +137,9 @@ def state_of() -> Callable[[LiveMeeting], dict[str, Any]]:
 def refused() -> Callable[..., DomainError]:
     """Apply a command that must be refused: a DomainError whose message matches, and nothing changed."""
 
-    def check(live: LiveMeeting, type_: str, payload: Any = None, match: str = "", **kw: Any) -> DomainError:
+    def check(
+        live: LiveMeeting, type_: str, payload: Any = None, match: str | None = None, **kw: Any
+    ) -> DomainError:
         before = engine_state(live)
         with pytest.raises(DomainError, match=match) as info:
             live.apply(type_, payload, **kw)
