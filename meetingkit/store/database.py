@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -34,10 +35,8 @@ def default_db_path() -> Path:
 
 def _private_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
+    with contextlib.suppress(OSError):  # a folder we do not own (e.g. /tmp) keeps its mode
         os.chmod(folder, 0o700)
-    except OSError:
-        pass
 
 
 def _private_files(path: Path) -> None:
@@ -254,10 +253,14 @@ CREATE TABLE action_updates (
 CREATE INDEX action_updates_action ON action_updates(action_id, at);
 """
 
+def _create_v1(db: Database) -> None:
+    for statement in SCHEMA_V1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 # The ladder: step N takes a database at version N-1 to version N, in one transaction.
-MIGRATIONS: dict[int, Callable[[Database], None]] = {
-    1: lambda db: [db.execute(stmt) for stmt in SCHEMA_V1.split(";") if stmt.strip()] and None,
-}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _create_v1}
 
 
 def _migrate(db: Database, path: Path) -> None:
