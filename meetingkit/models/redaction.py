@@ -37,6 +37,23 @@ def initials(name: str) -> str:
     return ".".join(letters) + "." if letters else "?"
 
 
+def name_forms(name: str) -> list[str]:
+    """The forms a person's name takes in free text: in full, and without a title ("Dr Ann Lee" -> "Ann Lee")."""
+    full = " ".join(name.split())
+    words = full.split(" ")
+    forms = [full]
+    if words and words[0].lower().strip(".") in HONORIFICS and len(words) > 1:
+        forms.append(" ".join(words[1:]))
+    return [f for f in forms if f]
+
+
+def erase_name(text: str, name: str, replacement: str = "former attendee") -> str:
+    """Take a person's name out of text (whole words, any case), for erasure from the directory."""
+    for form in name_forms(name):
+        text = re.sub(r"(?<!\w)" + re.escape(form) + r"(?!\w)", replacement, text, flags=re.IGNORECASE)
+    return text
+
+
 class Redactor:
     """Maps each person to a stable label ("R.H., Chair") and strips their names from text."""
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 APPLICATION_ID = 0x4D4B4954  # "MKIT": marks a file as MeetingKit's
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BACKUPS_KEPT = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -116,6 +116,8 @@ def _set_pragmas(db: Database) -> None:
     db.execute("PRAGMA synchronous=FULL")
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA busy_timeout=5000")
+    # Deleted rows are overwritten, not left in free pages: an erased name must not survive in the file.
+    db.execute("PRAGMA secure_delete=ON")
 
 
 SCHEMA_V1 = """
@@ -253,14 +255,31 @@ CREATE TABLE action_updates (
 CREATE INDEX action_updates_action ON action_updates(action_id, at);
 """
 
+
 def _create_v1(db: Database) -> None:
     for statement in SCHEMA_V1.split(";"):
         if statement.strip():
             db.execute(statement)
 
 
+def _add_meta_v2(db: Database) -> None:
+    # Settings of the file itself, e.g. that backups made before a deletion must go at the next rotation.
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 # The ladder: step N takes a database at version N-1 to version N, in one transaction.
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _create_v1}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _create_v1, 2: _add_meta_v2}
+
+PURGE_KEY = "purge_backups_before"
+
+
+def backup_stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def request_backup_purge(db: Database) -> None:
+    """After a deletion: the next backup removes every older copy, which still holds what was deleted."""
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [PURGE_KEY, backup_stamp()])
 
 
 def _migrate(db: Database, path: Path) -> None:
@@ -286,7 +305,7 @@ def backup(db: Database, path: str | Path, reason: str = "meeting-ended", keep: 
     path = Path(path)
     folder = backups_folder(path)
     _private_folder(folder)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = backup_stamp()
     target = folder / f"{path.stem}-{stamp}-{reason}.db"
     fd = os.open(target, os.O_CREAT | os.O_WRONLY, 0o600)
     os.close(fd)
@@ -297,6 +316,20 @@ def backup(db: Database, path: str | Path, reason: str = "meeting-ended", keep: 
         dest.close()
     os.chmod(target, 0o600)
     copies = sorted(folder.glob(f"{path.stem}-*.db"))
+    purge = _purge_marker(db)
+    if purge:
+        for old in copies:
+            if old != target and old.name[len(path.stem) + 1 :] < purge:
+                old.unlink(missing_ok=True)
+        db.execute("DELETE FROM meta WHERE key = ?", [PURGE_KEY])
+        copies = sorted(folder.glob(f"{path.stem}-*.db"))
     for old in copies[:-keep] if keep > 0 else copies:
         old.unlink(missing_ok=True)
     return target
+
+
+def _purge_marker(db: Database) -> str | None:
+    if "meta" not in db.table_names():
+        return None
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [PURGE_KEY]).fetchone()
+    return str(row[0]) if row else None

@@ -23,10 +23,22 @@ from meetingkit.models.meeting import (
     Speech,
 )
 from meetingkit.models.record import Record, RecordError, replay
+from meetingkit.models.redaction import erase_name
 from meetingkit.models.session import BreakSummary, Event, ItemTiming, LiveMeeting, Timing
 from meetingkit.models.summary import MeetingSummary
-from meetingkit.store.database import StoreError, backup, open_database
+from meetingkit.store.database import StoreError, backup, open_database, request_backup_purge
 from meetingkit.store.projections import write_all, write_changes
+
+# Free text that may name a person: (table, row key, columns).
+_FREE_TEXT = [
+    ("notes", "rowid", ("text",)),
+    ("decisions", "rowid", ("text",)),
+    ("feedback", "rowid", ("text",)),
+    ("actions", "id", ("text", "owner")),
+    ("action_updates", "id", ("note",)),
+    ("meetings", "id", ("title",)),
+    ("agenda_items", "rowid", ("title",)),
+]
 
 
 @dataclass
@@ -228,9 +240,61 @@ class Store:
             self._write_people_and_agenda(mid, meeting)
 
     def delete_meeting(self, mid: int) -> None:
+        """Delete a meeting with its events, turns, notes, actions and the updates reported in it.
+
+        Backups made before now still hold it; they are removed at the next backup (the next rotation).
+        """
+        self.meeting_status(mid)
         with self.db.atomic():
             self.db.execute("DELETE FROM action_updates WHERE meeting_id = ?", [mid])
             self.db.execute("DELETE FROM meetings WHERE id = ?", [mid])
+            request_backup_purge(self.db)
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the file and empty it, so old copies of erased rows are gone from disk too."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def delete_person(self, person_id: int) -> int:
+        """Erase a person from the directory: in every meeting they become "former attendee", their name is taken
+        out of all free text (notes, decisions, feedback, actions, updates, the event log), and backups holding
+        it go at the next rotation. Their turns stay, so the figures of past meetings do not change.
+        Returns the number of meetings they were in.
+        """
+        row = self.db.execute("SELECT name FROM people WHERE id = ?", [person_id]).fetchone()
+        if row is None:
+            raise StoreError(f"There is no person {person_id} in the directory")
+        name = str(row[0])
+        with self.db.atomic():
+            meetings = self.db.execute(
+                "SELECT count(DISTINCT meeting_id) FROM attendees WHERE person_id = ?", [person_id]
+            ).fetchone()[0]
+            self.db.execute(
+                "UPDATE attendees SET name = 'former attendee', organisation = '', person_id = NULL"
+                " WHERE person_id = ?",
+                [person_id],
+            )
+            for table, key, columns in _FREE_TEXT:
+                for r in self.db.execute(f"SELECT {key}, {', '.join(columns)} FROM {table}").fetchall():
+                    cleaned = [erase_name(v, name) if isinstance(v, str) else v for v in r[1:]]
+                    if cleaned != list(r[1:]):
+                        sets = ", ".join(f"{c} = ?" for c in columns)
+                        self.db.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?", [*cleaned, r[0]])
+            for r in self.db.execute("SELECT rowid, payload FROM events").fetchall():
+                payload = json.loads(r[1])
+                cleaned = {
+                    k: erase_name(v, name) if isinstance(v, str) and k != "who" else v
+                    for k, v in payload.items()
+                }
+                if cleaned != payload:
+                    self.db.execute(
+                        "UPDATE events SET payload = ? WHERE rowid = ?",
+                        [json.dumps(cleaned, ensure_ascii=False), r[0]],
+                    )
+            self.db.execute("DELETE FROM people WHERE id = ?", [person_id])
+            request_backup_purge(self.db)
+        self._checkpoint()
+        return int(meetings)
 
     def meeting_status(self, mid: int) -> str:
         row = self.db.execute("SELECT status FROM meetings WHERE id = ?", [mid]).fetchone()

@@ -55,6 +55,7 @@ def test_new_database_has_pragmas_version_and_private_files(db_path: Path) -> No
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+        assert db.execute("PRAGMA secure_delete").fetchone()[0] == 1
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert set(db.table_names()) >= {
             "series",
@@ -138,22 +139,36 @@ def test_migration_ladder_steps_each_in_one_transaction(
 ) -> None:
     calls: list[int] = []
 
-    def step2(db: object) -> None:
-        calls.append(2)
+    def step_next(db: object) -> None:
+        calls.append(SCHEMA_VERSION + 1)
         database.Database.execute(db, "CREATE TABLE extra (x INTEGER)")  # type: ignore[arg-type]
         raise RuntimeError("power cut half-way")
 
     Store(db_path).close()
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(database.MIGRATIONS, 2, step2)
+    monkeypatch.setattr(database, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(database.MIGRATIONS, SCHEMA_VERSION + 1, step_next)
     with pytest.raises(RuntimeError):
         Store(db_path)
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "extra" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
-    assert calls == [2]
-    assert list((db_path.parent / "backups").glob("*before-migration-1.db")), "a backup precedes a migration"
+    assert calls == [SCHEMA_VERSION + 1]
+    assert list((db_path.parent / "backups").glob(f"*before-migration-{SCHEMA_VERSION}.db")), "backup first"
+
+
+def test_a_version_1_database_is_migrated_with_its_data(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database, "SCHEMA_VERSION", 1)
+    with Store(db_path) as old:
+        mid = old.import_record(record.parse(EXAMPLE_RECORD.read_text()))
+        before = old.summary(mid).to_json()
+    monkeypatch.undo()
+    with Store(db_path) as new:
+        assert new.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert "meta" in new.db.table_names()
+        assert new.summary(mid).to_json() == before
 
 
 def test_each_command_is_committed_before_it_returns(store: Store, db_path: Path, clock: FakeClock) -> None:
@@ -315,3 +330,46 @@ def test_actions_follow_the_series(store: Store, clock: FakeClock) -> None:
     rebuilt = store.rebuild(second, clock)
     assert rebuilt.prior_actions[prior[0].key].status == "done"
     assert len(rebuilt.prior_actions[prior[0].key].updates) == 1
+
+
+def test_deleting_a_meeting_removes_everything_and_old_backups_at_the_next_rotation(
+    store: Store, db_path: Path
+) -> None:
+    mid = store.import_record(record.parse(EXAMPLE_RECORD.read_text()))
+    store.backup(reason="before")
+    store.delete_meeting(mid)
+    for table in (
+        "events",
+        "speeches",
+        "notes",
+        "decisions",
+        "feedback",
+        "actions",
+        "attendees",
+        "agenda_items",
+    ):
+        assert store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    assert list((db_path.parent / "backups").glob("*before.db")), "kept until the next rotation"
+    store.backup(reason="after")
+    names = [p.name for p in (db_path.parent / "backups").glob("*.db")]
+    assert len(names) == 1 and names[0].endswith("after.db")
+    with pytest.raises(StoreError, match="no meeting"):
+        store.delete_meeting(mid)
+
+
+def test_deleting_a_person_anonymises_them_everywhere(store: Store, clock: FakeClock, db_path: Path) -> None:
+    mid = store.import_record(record.parse(EXAMPLE_RECORD.read_text()))
+    session = store.open_live(store.create_meeting(small_meeting()), clock)
+    session.apply("start_meeting")
+    session.apply("note", {"text": "Eileen Foster asked about transport; EILEEN FOSTER to follow up"})
+    before = store.summary(mid).to_json()
+    person = next(p for p in store.people() if p["name"] == "Eileen Foster")
+    assert store.delete_person(person["id"]) == 1
+    assert all(p["name"] != "Eileen Foster" for p in store.people())
+    after = store.summary(mid).to_json()
+    assert [p["name"] for p in after["people"]][2] == "former attendee"
+    assert [p["seconds"] for p in after["people"]] == [p["seconds"] for p in before["people"]]
+    raw = db_path.read_bytes() + Path(f"{db_path}-wal").read_bytes()
+    assert b"Eileen" not in raw and b"EILEEN" not in raw and b"Foster" not in raw.replace(b"Foster's", b"")
+    notes = store.rebuild(session.meeting_id, clock).notes
+    assert notes[0].text == "former attendee asked about transport; former attendee to follow up"
