@@ -55,11 +55,15 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 assert set(FIELDS) == set(COMMANDS)
 
-_HMS = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$")
+_HMS = re.compile(r"^(-)?(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$")
 
 
 class RecordError(ValueError):
     """A record that cannot be used; the message is one line naming where the fault is."""
+
+    def __init__(self, message: str) -> None:
+        # A value quoted from the record may hold a line break; the message must still be one line.
+        super().__init__("\\n".join(message.splitlines()))
 
 
 @dataclass
@@ -76,26 +80,28 @@ class Record:
 
 
 def parse_offset(value: Any) -> float:
-    """`t`: seconds (a number) or "[H:]MM:SS"."""
+    """`t`: seconds (a number) or "[H:]MM:SS"; below zero (or "-[H:]MM:SS") for a meeting started early."""
     if isinstance(value, bool):
         raise ValueError("not a time")
     if isinstance(value, int | float):
-        if not math.isfinite(value) or value < 0:
-            raise ValueError("must be 0 or more")
+        if not math.isfinite(value):
+            raise ValueError("must be a number of seconds")
         return float(value)
     if isinstance(value, str):
         m = _HMS.match(value.strip())
         if m:
-            h, mi, s = int(m.group(1) or 0), int(m.group(2)), float(m.group(3))
+            h, mi, s = int(m.group(2) or 0), int(m.group(3)), float(m.group(4))
             if mi < 60 and s < 60:
-                return h * 3600 + mi * 60 + s
+                total = h * 3600 + mi * 60 + s
+                return -total if m.group(1) else total
     raise ValueError("must be seconds or [H:]MM:SS")
 
 
 def format_offset(seconds: float) -> str | float:
     if abs(seconds - round(seconds)) < 1e-6:
         s = int(round(seconds))
-        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+        sign, s = ("-" if s < 0 else ""), abs(s)
+        return f"{sign}{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
     return round(seconds, 3)
 
 
@@ -202,7 +208,7 @@ def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
     people = {p.key for p in meeting.people}
     items = {it.key for it in meeting.agenda} | {BREAK}
     out: list[RecordEvent] = []
-    last = 0.0
+    last: float | None = None
     for i, ev in enumerate(raw):
         w = f"event {i}"
         if not isinstance(ev, dict):
@@ -217,7 +223,7 @@ def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
             t = parse_offset(ev["t"])
         except ValueError as exc:
             raise RecordError(f"{w}: field 't' {exc}") from None
-        if t < last:
+        if last is not None and t < last:
             raise RecordError(f"{w}: field 't' goes back in time ({ev['t']} after {format_offset(last)})")
         last = t
         required, optional = FIELDS[do]
@@ -228,10 +234,14 @@ def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
         for k in required:
             if payload.get(k) is None:
                 raise RecordError(f"{w}: field '{k}' is missing")
-        if "who" in payload and payload["who"] not in people:
-            raise RecordError(f"{w}: field 'who': no person has the key '{payload['who']}'")
-        if "item" in payload and payload["item"] is not None and payload["item"] not in items:
-            raise RecordError(f"{w}: field 'item': no agenda item has the key '{payload['item']}'")
+        for name, known, what in (("who", people, "no person"), ("item", items, "no agenda item")):
+            value = payload.get(name)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise RecordError(f"{w}: field '{name}' has the wrong type")
+            if value not in known:
+                raise RecordError(f"{w}: field '{name}': {what} has the key '{value}'")
         out.append(RecordEvent(t, do, payload))
     return out
 
@@ -262,7 +272,11 @@ def replay(
 ) -> LiveMeeting:
     """Feed the record's events through a fresh engine, as live use would; a refused event names itself."""
     start = record.meeting.scheduled_start
-    clock = clock or FakeClock(start)
+    if clock is None:
+        # The replayed meeting stands at its last event, as the live one did when that event was applied;
+        # a clock left at the scheduled start would read every clock still running as stopped there.
+        last = record.events[-1].t if record.events else 0.0
+        clock = FakeClock(start + timedelta(seconds=last))
     live = LiveMeeting(record.meeting, clock, prior_actions or [], key_prefix)
     for i, ev in enumerate(record.events):
         try:
@@ -319,7 +333,8 @@ def write(live: LiveMeeting) -> dict[str, Any]:
     start = m.scheduled_start.timestamp()
     events = []
     for ev in live.events:
-        entry = {"t": format_offset(max(0.0, round(ev.at.timestamp() - start, 3))), "do": ev.type}
+        # An offset below zero is kept: a meeting started early keeps its first minutes.
+        entry = {"t": format_offset(round(ev.at.timestamp() - start, 3)), "do": ev.type}
         entry.update({k: v for k, v in ev.payload.items() if v is not None})
         events.append(entry)
     return {

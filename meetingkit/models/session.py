@@ -399,7 +399,7 @@ class LiveMeeting:
         if item is None:
             return BREAK if self.brk.status == "running" else self.current
         if item != BREAK and (not isinstance(item, str) or item not in self.items):
-            raise DomainError(f"There is no agenda item '{item}'")
+            raise DomainError(f"There is no agenda item '{item}'", "item")
         return str(item)
 
     # ---- turns ------------------------------------------------------------------------------------------
@@ -789,19 +789,22 @@ class LiveMeeting:
         self._not_ended()
         text = self._text(body)
         owner = self._text(body, "owner", required=False)
-        due = parse_due(body.get("due"))
+        try:
+            due = parse_due(body.get("due"))
+        except DomainError as exc:
+            raise DomainError(str(exc), "due") from None
         fb = body.get("feedback")
         if fb is not None:
             if isinstance(fb, bool) or not isinstance(fb, int) or not 0 <= fb < len(self.feedback):
-                raise DomainError(f"There is no feedback number {fb} to make an action of")
+                raise DomainError(f"There is no feedback number {fb} to make an action of", "feedback")
             if self.feedback[fb].action:
-                raise DomainError("That feedback has already been made an action")
+                raise DomainError("That feedback has already been made an action", "feedback")
         source = body.get("source") or ("patient_feedback" if fb is not None else "meeting")
         if source not in ACTION_SOURCES:
-            raise DomainError(f"An action's source must be one of {', '.join(ACTION_SOURCES)}")
+            raise DomainError(f"An action's source must be one of {', '.join(ACTION_SOURCES)}", "source")
         key = body.get("key")
         if key is not None and (not isinstance(key, str) or not key.strip()):
-            raise DomainError("An action's key must be text")
+            raise DomainError("An action's key must be text", "key")
         if key and self._known_action(key):
             raise DomainError(f"There is already an action '{key}' in this series", "key")
         key = key or self._new_action_key()
@@ -826,10 +829,10 @@ class LiveMeeting:
         key = body.get("action")
         action = self._known_action(key) if isinstance(key, str) else None
         if action is None:
-            raise DomainError(f"There is no action '{key}' in this series")
+            raise DomainError(f"There is no action '{key}' in this series", "action")
         status = body.get("status")
         if status not in ACTION_STATUSES:
-            raise DomainError(f"An action's status must be one of {', '.join(ACTION_STATUSES)}")
+            raise DomainError(f"An action's status must be one of {', '.join(ACTION_STATUSES)}", "status")
         note = self._text(body, "note", required=False)
         update = ActionUpdate(action.key, status, note, t)
         action.status = status
