@@ -1093,11 +1093,12 @@ class LiveMeeting:
         end = self.ended_at - self.scheduled_start if self.ended_at is not None else None
         return Timing(sched, end, None if end is None else end - sched, items)
 
-    def break_summary(self) -> BreakSummary:
+    def break_summary(self, now: float | None = None) -> BreakSummary:
+        now = self.now() if now is None else now
         b = self.brk
         status = b.status
         if status == "pending" and self.status == "ended":
             status = "not_held"
         start = b.started_at - self.scheduled_start if b.started_at is not None else None
         after = self.meeting.item(b.after_item).title if b.after_item else None
-        return BreakSummary(status, after, start, round(b.clock.elapsed(self.now()), 3), b.skip_reason)
+        return BreakSummary(status, after, start, round(b.clock.elapsed(now), 3), b.skip_reason)

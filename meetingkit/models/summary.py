@@ -28,7 +28,7 @@ class MeetingSummary:
             live.started_at,
             live.ended_at,
             live.participation(now),
-            live.break_summary(),
+            live.break_summary(now),
             live.timing(now),
         )
 

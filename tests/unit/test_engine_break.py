@@ -8,6 +8,7 @@ import pytest
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import BREAK, AgendaItem, BreakSettings
 from meetingkit.models.session import LiveMeeting
+from meetingkit.models.summary import MeetingSummary
 
 
 def finish_items(live: LiveMeeting, clock: FakeClock, *seconds: float) -> None:
@@ -295,3 +296,14 @@ def test_the_outlook_says_when_the_break_comes(started: LiveMeeting, clock: Fake
 def test_break_settings_are_checked(make_meeting, clock: FakeClock, settings: dict) -> None:
     with pytest.raises(Exception, match="feedback break"):
         LiveMeeting(make_meeting(brk=BreakSettings(**settings)), clock)
+
+
+def test_the_summary_measures_a_running_break_at_the_moment_asked(
+    started: LiveMeeting, clock: FakeClock
+) -> None:
+    started.apply("start_break")
+    clock.advance(100)
+    at = started.now() - 40
+    doc = MeetingSummary.of(started, now=at).to_json()
+    assert doc["break"]["duration_s"] == 60.0  # the same moment as every other figure, not the clock's now
+    assert doc["timing"]["items"][0]["actual_s"] == 0.0
