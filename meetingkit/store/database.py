@@ -19,7 +19,10 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class StoreError(Exception):
-    """A database problem, with a message for the person at the keyboard."""
+    """A database problem, with a message for the person at the keyboard (always one line)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(str(message).split()))
 
 
 def default_db_path() -> Path:
@@ -73,14 +76,17 @@ def open_database(path: str | Path) -> Database:
     except sqlite3.Error as exc:
         raise StoreError(f"Cannot open {path}: {exc}") from None
     db = Database(conn, execute_plugins=False)
+    # A damaged file can return any bytes as text (even quick_check's own report): read leniently until it passes.
+    conn.text_factory = lambda b: b.decode("utf-8", errors="replace")
     try:
         _check_contents(db, path)
+        conn.text_factory = str
         _set_pragmas(db)
         _migrate(db, path)
     except StoreError:
         db.close()
         raise
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         db.close()
         raise StoreError(
             f"{path} is damaged or not a MeetingKit database ({exc}); it was left untouched"
@@ -92,10 +98,15 @@ def open_database(path: str | Path) -> Database:
 def _check_contents(db: Database, path: Path) -> None:
     try:
         result = db.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise StoreError(f"{path} is damaged or not a database ({exc}); it was left untouched") from None
     if [r[0] for r in result] != ["ok"]:
-        raise StoreError(f"{path} failed its integrity check ({result[0][0]}); it was left untouched")
+        problems = [
+            line for r in result for line in str(r[0]).splitlines() if line.strip() and "***" not in line
+        ]
+        more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+        first = problems[0] if problems else "damaged"
+        raise StoreError(f"{path} failed its integrity check ({first}{more}); it was left untouched")
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     version = db.execute("PRAGMA user_version").fetchone()[0]
     tables = db.table_names()
