@@ -1,0 +1,128 @@
+"""The minutes preview: shows the PDF, offers the two editions, and saves what `meetingkit minutes` writes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from meetingkit import cli
+from meetingkit.models import record
+from meetingkit.store.repository import Store
+from meetingkit.ui.minutes_preview import MinutesPreviewDialog
+
+
+@pytest.fixture
+def demo_id(store: Store) -> int:
+    return store.import_record(record.parse(cli.demo_record_path().read_bytes()))
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+def save_to(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
+    """Answer the file dialog with `target`; returns the suggested names it was shown."""
+    asked: list[str] = []
+
+    def fake(parent, caption, start, filters):  # noqa: ANN001, ANN202
+        asked.append(start)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    return asked
+
+
+def test_preview_saves_the_same_minutes_as_the_command_line(
+    store,
+    demo_id,
+    db_path,
+    tmp_path,
+    monkeypatch,
+    qtbot,  # noqa: ANN001
+) -> None:
+    dialog = MinutesPreviewDialog(store, demo_id)
+    qtbot.addWidget(dialog)
+    assert dialog.problem == ""
+    assert dialog.document.pageCount() >= 2
+    assert dialog.pages_label.text() == f"{dialog.document.pageCount()} pages"
+    asked = save_to(monkeypatch, tmp_path / "from-app")  # no suffix typed: .pdf is added
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "from-app.pdf"
+    assert saved.read_bytes() == dialog.pdf_bytes
+    assert Path(asked[0]).name == "Stroke-HIT-steering-group-demo-minutes.pdf"
+    assert dialog.message.text() == f"✓ Saved to {saved}"
+
+    from_cli = tmp_path / "from-cli.pdf"
+    assert cli.main(["--db", str(db_path), "minutes", str(demo_id), "-o", str(from_cli)]) == 0
+    assert pdf_text(saved) == pdf_text(from_cli)
+    assert "Eileen Foster" in "".join(pdf_text(saved))
+
+
+def test_redacted_edition_without_participation_matches_the_command_line(
+    store,
+    demo_id,
+    db_path,
+    tmp_path,
+    monkeypatch,
+    qtbot,  # noqa: ANN001
+) -> None:
+    dialog = MinutesPreviewDialog(store, demo_id)
+    qtbot.addWidget(dialog)
+    full = dialog.pdf_bytes
+    dialog.redacted_box.setChecked(True)
+    dialog.participation_box.setChecked(False)
+    assert dialog.pdf_bytes != full
+    asked = save_to(monkeypatch, tmp_path / "redacted.pdf")
+    assert dialog.save_as() == tmp_path / "redacted.pdf"
+    assert asked[0].endswith("-minutes-redacted.pdf")
+    from_cli = tmp_path / "cli-redacted.pdf"
+    argv = [
+        "--db",
+        str(db_path),
+        "minutes",
+        str(demo_id),
+        "-o",
+        str(from_cli),
+        "--redacted",
+        "--no-participation",
+    ]
+    assert cli.main(argv) == 0
+    text = pdf_text(tmp_path / "redacted.pdf")
+    assert text == pdf_text(from_cli)
+    assert "Eileen Foster" not in "".join(text)
+
+
+def test_a_missing_minutes_writer_gives_a_message_not_a_crash(store, demo_id, monkeypatch, qtbot) -> None:  # noqa: ANN001
+    monkeypatch.setitem(sys.modules, "meetingkit.reports.minutes_pdf", None)  # import now fails
+    dialog = MinutesPreviewDialog(store, demo_id)
+    qtbot.addWidget(dialog)
+    assert "the PDF writer is missing" in dialog.message.text()
+    assert not dialog.message.isHidden()
+    assert not dialog.save_button.isEnabled()
+    assert dialog.save_as() is None
+    assert dialog.pages_label.text() == ""
+
+
+def test_a_failing_writer_and_a_failing_save_are_reported(
+    store, demo_id, tmp_path, monkeypatch, qtbot
+) -> None:  # noqa: ANN001
+    dialog = MinutesPreviewDialog(store, demo_id)
+    qtbot.addWidget(dialog)
+    save_to(monkeypatch, tmp_path / "no such folder" / "minutes.pdf")
+    assert dialog.save_as() is None
+    assert dialog.message.text().startswith("⚠ The minutes were not saved: ")
+
+    import meetingkit.reports.minutes_pdf as minutes_pdf
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("no fonts")
+
+    monkeypatch.setattr(minutes_pdf, "write_minutes", broken)
+    dialog.rebuild()
+    assert dialog.message.text() == "⚠ The minutes could not be made: ValueError: no fonts"
+    assert not dialog.save_button.isEnabled()
