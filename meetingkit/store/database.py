@@ -66,6 +66,11 @@ def open_database(path: str | Path) -> Database:
     """Open (or create) the database at `path`, refusing damaged, foreign or newer files without writing."""
     path = Path(path).expanduser()
     _check_header(path)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(
+            f"{path} is read-only: MeetingKit needs to write to its database. Change the file's permissions or"
+            " copy it to a folder you can write to; the file was left untouched"
+        )
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new:
         _private_folder(path.parent)

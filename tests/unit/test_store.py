@@ -373,3 +373,36 @@ def test_deleting_a_person_anonymises_them_everywhere(store: Store, clock: FakeC
     assert b"Eileen" not in raw and b"EILEEN" not in raw and b"Foster" not in raw.replace(b"Foster's", b"")
     notes = store.rebuild(session.meeting_id, clock).notes
     assert notes[0].text == "former attendee asked about transport; former attendee to follow up"
+
+
+def test_a_really_full_disk_keeps_the_meeting_going_and_saves_later(store: Store, clock: FakeClock) -> None:
+    mid = store.create_meeting(small_meeting())
+    session = store.open_live(mid, clock)
+    session.apply("start_meeting")
+    # SQLite's own page limit gives the same SQLITE_FULL a full disk does.
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count={pages}")
+    long_text = "x" * 20_000
+    for i in range(5):
+        clock.advance(30)
+        session.apply("note", {"text": f"{i} {long_text}"})
+    assert session.write_error and "full" in session.write_error
+    assert len(session.pending) == 5
+    assert len(session.live.notes) == 5, "the meeting goes on in memory"
+    store.db.execute("PRAGMA max_page_count=1073741823")
+    assert session.flush()
+    assert session.write_error is None
+    assert [n.text[:2] for n in store.rebuild(mid, clock).notes] == ["0 ", "1 ", "2 ", "3 ", "4 "]
+
+
+def test_read_only_database_is_refused_clearly(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Store(db_path).close()
+    before = digest(db_path)
+    # Root may write to any file, so ask the OS question the way a normal user would get it answered.
+    real_access = os.access
+    monkeypatch.setattr(
+        database.os, "access", lambda p, m: False if Path(p) == db_path else real_access(p, m)
+    )
+    with pytest.raises(StoreError, match="read-only: MeetingKit needs to write"):
+        Store(db_path)
+    assert digest(db_path) == before
