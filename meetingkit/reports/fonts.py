@@ -1,0 +1,34 @@
+"""The fonts every report embeds: DejaVu Sans from resources/fonts, so that any name or note renders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+FAMILY = "DejaVuSans"
+
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+
+
+def fonts_dir() -> Path:
+    """resources/fonts of the installed program (never the system's fonts)."""
+    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans regular and bold with ReportLab (once per process); they are embedded as subsets."""
+    registered = pdfmetrics.getRegisteredFontNames()
+    if REGULAR in registered and BOLD in registered:
+        return
+    folder = fonts_dir()
+    for name, filename in _FILES.items():
+        path = folder / filename
+        if not path.is_file():
+            raise FileNotFoundError(f"The report font {filename} is missing from {folder}")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    # There is no italic file: <i> falls back to the upright face rather than failing.
+    pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
