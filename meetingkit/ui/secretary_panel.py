@@ -68,6 +68,7 @@ class SecretaryPanel(QWidget):
         self._busy = False  # set while the panel itself reacts, so its own commands do not re-enter
         self._refusal = ""
         self._linked_feedback: int | None = None
+        self._restoring = False
         self._prior_owner: dict[tuple[int | None, str], str] | None = None
         self._meeting_names: dict[int, str] | None = None
 
@@ -643,10 +644,17 @@ class SecretaryPanel(QWidget):
         return lines
 
     def _show_review(self) -> None:
+        lines = self.review_lines()
+        if lines == self.review_model.rows():
+            return  # most events (a new speaker) change nothing here; leave the secretary's selection alone
         keep = self._selected_review()
-        self.review_model.set_rows(self.review_lines())
-        if keep is not None:
-            self.select_review(keep.key)
+        self._restoring = True  # the status the secretary picked but has not recorded yet must survive
+        try:
+            self.review_model.set_rows(lines)
+            if keep is not None:
+                self.select_review(keep.key)
+        finally:
+            self._restoring = False
 
     def _selected_review(self) -> ActionLine | None:
         rows = self.review_table.selectionModel().selectedRows()
@@ -664,7 +672,7 @@ class SecretaryPanel(QWidget):
 
     def _review_selected(self) -> None:
         line = self._selected_review()
-        if line is not None:
+        if line is not None and not self._restoring:
             self.review_status.setCurrentIndex(max(0, self.review_status.findData(line.status)))
 
     def record_update(self) -> None:
