@@ -1,0 +1,524 @@
+"""The agenda being prepared, as a Qt table: every edit is an undoable command, and the planned timeline
+(each item's start, the feedback break's slot, the scheduled end) follows every change."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from meetingkit.models.meeting import KIND_LABELS, KINDS, PROTECTED_KINDS, AgendaItem, Attendee, BreakSettings
+from meetingkit.models.schedule import planned_break_after
+
+COLUMNS = ("start", "title", "presenter", "kind", "minutes", "speaker_limit_s", "protected", "break")
+HEADERS = {
+    "start": "Starts",
+    "title": "Title",
+    "presenter": "Presenter",
+    "kind": "Kind",
+    "minutes": "Minutes",
+    "speaker_limit_s": "Speaker limit",
+    "protected": "Protected",
+    "break": "Feedback break",
+}
+EDITABLE = {"title", "presenter", "kind", "minutes", "speaker_limit_s"}
+ROW_MIME = "application/x-meetingkit-agenda-row"
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def hhmm(when: datetime) -> str:
+    return when.strftime("%H:%M")
+
+
+def format_limit(seconds: int) -> str:
+    return "no limit" if seconds == 0 else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@dataclass(frozen=True)
+class PlannedTimeline:
+    """When each item should start, where the feedback break falls, and the scheduled end."""
+
+    starts: tuple[datetime, ...]
+    break_after: int | None  # index of the item the break follows; None: no break
+    break_window: tuple[datetime, datetime] | None
+    end: datetime
+
+
+def plan_timeline(items: Sequence[AgendaItem], start: datetime, brk: BreakSettings) -> PlannedTimeline:
+    """Lay the agenda out from `start`, the break in its planned slot (schedule.planned_break_after)."""
+    slot = planned_break_after([it.minutes for it in items], brk.fraction) if brk.enabled else None
+    starts: list[datetime] = []
+    window = None
+    t = start
+    for i, it in enumerate(items):
+        starts.append(t)
+        t += timedelta(minutes=it.minutes)
+        if i == slot:
+            window = (t, t + timedelta(minutes=brk.minutes))
+            t = window[1]
+    return PlannedTimeline(tuple(starts), slot, window, t)
+
+
+class AgendaModel(QAbstractTableModel):
+    """Rows are `AgendaItem`s (copies: the meeting changes only when the editor saves).
+
+    Public edits (`set_value`, `add_item`, `remove_rows`, `move_row`, `import_items`, and `setData` from
+    the view) go through `undo_stack`; the commands call the `_raw_*` methods, which alone touch the list.
+    """
+
+    timeline_changed = Signal()
+
+    def __init__(
+        self,
+        items: Sequence[AgendaItem],
+        start: datetime,
+        brk: BreakSettings,
+        undo_stack: QUndoStack,
+        people: Sequence[Attendee] = (),
+        default_limit_s: int = 180,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.read_only = False
+        self._items = [copy.copy(it) for it in items]
+        self._people = list(people)
+        self._start = start
+        self._brk = copy.copy(brk)
+        self._default_limit_s = default_limit_s
+        self._timeline = plan_timeline(self._items, start, brk)
+
+    # ---- the rows and their timeline ----------------------------------------------------------------------
+
+    @property
+    def items(self) -> list[AgendaItem]:
+        return [copy.copy(it) for it in self._items]
+
+    def item(self, row: int) -> AgendaItem:
+        return self._items[row]
+
+    def set_rows(self, items: Sequence[AgendaItem]) -> None:
+        self.beginResetModel()
+        self._items = [copy.copy(it) for it in items]
+        self._timeline = plan_timeline(self._items, self._start, self._brk)
+        self.endResetModel()
+        self.timeline_changed.emit()
+
+    def set_people(self, people: Sequence[Attendee]) -> None:
+        self._people = list(people)
+        self._refresh_column("presenter")
+
+    def set_schedule(self, start: datetime, brk: BreakSettings, default_limit_s: int) -> None:
+        self._start, self._brk, self._default_limit_s = start, copy.copy(brk), default_limit_s
+        self._refresh_column("speaker_limit_s")
+        self._timeline_moved()
+
+    @property
+    def timeline(self) -> PlannedTimeline:
+        return self._timeline
+
+    def break_after(self) -> int | None:
+        """Index of the item the feedback break is planned to follow (DESIGN §3), None if there is none."""
+        return self._timeline.break_after
+
+    def planned_starts(self) -> list[datetime]:
+        return list(self._timeline.starts)
+
+    def break_window(self) -> tuple[datetime, datetime] | None:
+        return self._timeline.break_window
+
+    def scheduled_end(self) -> datetime:
+        return self._timeline.end
+
+    def timeline_text(self) -> str:
+        """One line for the editor: where the break falls and when the meeting should end."""
+        if not self._items:
+            return "No agenda items yet: add some, or import a CSV file."
+        planned = sum(it.minutes for it in self._items)
+        window = self.break_window()
+        slot = self.break_after()
+        if window is None or slot is None:
+            brk = "No feedback break (it is switched off in Details)."
+        else:
+            brk = (
+                f"Feedback break after item {slot + 1} ('{self._items[slot].title}'), "
+                f"{hhmm(window[0])}–{hhmm(window[1])}."
+            )
+        return (
+            f"Starts {hhmm(self._start)}, {_minutes_text(planned)} of items. {brk} "
+            f"Scheduled end {hhmm(self.scheduled_end())}."
+        )
+
+    # ---- Qt model ---------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[COLUMNS[section]]
+        return str(section + 1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            # Drops land between rows, never on one (an item is not a folder).
+            return Qt.ItemFlag.ItemIsDropEnabled if not self.read_only else Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.read_only:
+            return flags
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        field = COLUMNS[index.column()]
+        if field in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if field == "protected" and self._items[index.row()].kind not in PROTECTED_KINDS:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        it = self._items[index.row()]
+        field = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), it, field)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(it, field)
+        if role == Qt.ItemDataRole.CheckStateRole and field == "protected":
+            return Qt.CheckState.Checked if it.is_protected else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(it, field)
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in ("start", "minutes", "speaker_limit_s"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: int, it: AgendaItem, field: str) -> str:
+        if field == "start":
+            return hhmm(self._timeline.starts[row])
+        if field == "title":
+            return it.title
+        if field == "presenter":
+            return self._person_name(it.presenter)
+        if field == "kind":
+            return KIND_LABELS.get(it.kind, it.kind)
+        if field == "minutes":
+            return _number(it.minutes)
+        if field == "speaker_limit_s":
+            if it.speaker_limit_s is None:
+                return f"Default ({format_limit(self._default_limit_s)})"
+            return format_limit(it.speaker_limit_s)
+        if field == "protected":
+            return "Protected" if it.is_protected else "Flexible"
+        if field == "break" and row == self.break_after():
+            window = self.break_window()
+            assert window is not None
+            return f"▶ Break {hhmm(window[0])}–{hhmm(window[1])}"
+        return ""
+
+    def _edit_value(self, it: AgendaItem, field: str) -> Any:
+        if field == "presenter":
+            return it.presenter or ""
+        if field == "speaker_limit_s":
+            return -1 if it.speaker_limit_s is None else it.speaker_limit_s
+        if field in ("start", "break"):
+            return None
+        return getattr(it, field)
+
+    def _tooltip(self, it: AgendaItem, field: str) -> str | None:
+        if field == "protected":
+            always = (
+                " Actions review and next steps are always protected." if it.kind in PROTECTED_KINDS else ""
+            )
+            return f"Protected items keep their time when the chair rebalances a late meeting.{always}"
+        if field == "speaker_limit_s":
+            return (
+                "Seconds each speaker may talk on this item; empty uses the meeting's default, 0 is no limit."
+            )
+        if field == "break":
+            return (
+                "Where the patient and public feedback break is planned (from the break fraction in Details)."
+            )
+        return None
+
+    def _person_name(self, key: str | None) -> str:
+        if not key:
+            return ""
+        for p in self._people:
+            if p.key == key:
+                return p.name
+        return f"{key} (not on the list)"
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or self.read_only:
+            return False
+        field = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.CheckStateRole and field == "protected":
+            return self.set_value(index.row(), "protected", _checked(value))
+        if role != Qt.ItemDataRole.EditRole or field not in EDITABLE:
+            return False
+        return self.set_value(index.row(), field, value)
+
+    # ---- drag to reorder --------------------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ROW_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data.setData(ROW_MIME, QByteArray(str(rows[0] if rows else -1).encode()))
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        """Move the dragged row to the drop point, as one undoable step.
+
+        Returns False on purpose: the move is already done, and a True here would make the view
+        delete the "source" rows, which by then hold other items.
+        """
+        if self.read_only or not data.hasFormat(ROW_MIME):
+            return False
+        source = int(bytes(data.data(ROW_MIME).data()).decode() or -1)
+        if not 0 <= source < len(self._items):
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._items)
+        target = row - 1 if row > source else row
+        self.move_row(source, target)
+        return False
+
+    # ---- undoable edits ---------------------------------------------------------------------------------
+
+    def set_value(self, row: int, field: str, value: Any) -> bool:
+        """Change one field of one item; refused (False) if the value does not fit."""
+        if self.read_only or not 0 <= row < len(self._items):
+            return False
+        try:
+            new = self._checked_value(field, value)
+        except ValueError:
+            return False
+        it = self._items[row]
+        if getattr(it, field) == new:
+            return True
+        self.undo_stack.push(SetValueCommand(self, it.key, field, getattr(it, field), new))
+        return True
+
+    def _checked_value(self, field: str, value: Any) -> Any:
+        if field == "title":
+            text = str(value).strip()
+            if not text:
+                raise ValueError("empty title")
+            return text
+        if field == "minutes":
+            minutes = float(value)
+            if not 0 < minutes <= 24 * 60:
+                raise ValueError("minutes out of range")
+            return int(minutes) if minutes == int(minutes) else minutes
+        if field == "presenter":
+            key = str(value or "").strip() or None
+            if key is not None and key not in {p.key for p in self._people}:
+                raise ValueError("unknown presenter")
+            return key
+        if field == "kind":
+            if value not in KINDS:
+                raise ValueError("unknown kind")
+            return value
+        if field == "speaker_limit_s":
+            if value is None or value == "" or int(value) < 0:
+                return None
+            return int(value)
+        if field == "protected":
+            return bool(value)
+        raise ValueError(f"'{field}' cannot be edited")
+
+    def new_key(self) -> str:
+        used = {it.key for it in self._items}
+        n = len(self._items) + 1
+        while f"i{n}" in used:
+            n += 1
+        return f"i{n}"
+
+    def add_item(self, row: int | None = None, title: str = "New item", minutes: float = 10) -> int:
+        """Insert a new item (at the end by default); returns its row."""
+        row = len(self._items) if row is None else max(0, min(row, len(self._items)))
+        self.undo_stack.push(
+            InsertCommand(self, row, [AgendaItem(self.new_key(), title, minutes)], "Add item")
+        )
+        return row
+
+    def remove_rows(self, rows: Sequence[int]) -> None:
+        rows = sorted({r for r in rows if 0 <= r < len(self._items)})
+        if rows and not self.read_only:
+            self.undo_stack.push(RemoveCommand(self, rows))
+
+    def move_row(self, source: int, target: int) -> bool:
+        """Move the item at `source` so that it ends up at index `target`."""
+        n = len(self._items)
+        if self.read_only or not (0 <= source < n and 0 <= target < n) or source == target:
+            return False
+        self.undo_stack.push(MoveCommand(self, source, target))
+        return True
+
+    def import_items(self, items: Sequence[AgendaItem], replace_all: bool) -> None:
+        """Add imported items after the agenda, or replace it; one undo step either way."""
+        fresh: list[AgendaItem] = []
+        used = set() if replace_all else {it.key for it in self._items}
+        n = 1
+        for it in items:
+            while f"i{n}" in used:
+                n += 1
+            used.add(f"i{n}")
+            fresh.append(replace(it, key=f"i{n}"))
+        if replace_all:
+            self.undo_stack.push(ReplaceCommand(self, self.items, fresh))
+        else:
+            self.undo_stack.push(InsertCommand(self, len(self._items), fresh, "Import agenda"))
+
+    # ---- the raw changes the commands make --------------------------------------------------------------
+
+    def row_of(self, key: str) -> int:
+        for i, it in enumerate(self._items):
+            if it.key == key:
+                return i
+        raise KeyError(key)
+
+    def _raw_set(self, key: str, field: str, value: Any) -> None:
+        row = self.row_of(key)
+        setattr(self._items[row], field, value)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self._timeline_moved()
+
+    def _raw_insert(self, row: int, items: Sequence[AgendaItem]) -> None:
+        self.beginInsertRows(QModelIndex(), row, row + len(items) - 1)
+        self._items[row:row] = [copy.copy(it) for it in items]
+        self.endInsertRows()
+        self._timeline_moved()
+
+    def _raw_remove(self, row: int) -> AgendaItem:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        it = self._items.pop(row)
+        self.endRemoveRows()
+        self._timeline_moved()
+        return it
+
+    def _raw_move(self, source: int, target: int) -> None:
+        # Qt counts the destination before the move: moving down means "insert before target + 1".
+        dest = target + 1 if target > source else target
+        self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), dest)
+        self._items.insert(target, self._items.pop(source))
+        self.endMoveRows()
+        self._timeline_moved()
+
+    def _timeline_moved(self) -> None:
+        self._timeline = plan_timeline(self._items, self._start, self._brk)
+        self._refresh_column("start")
+        self._refresh_column("break")
+        self.timeline_changed.emit()
+
+    def _refresh_column(self, field: str) -> None:
+        if self._items:
+            col = COLUMNS.index(field)
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._items) - 1, col))
+
+
+class SetValueCommand(QUndoCommand):
+    def __init__(self, model: AgendaModel, key: str, field: str, old: Any, new: Any) -> None:
+        super().__init__(f"Change {HEADERS[field].lower()}")
+        self.model, self.key, self.field, self.old, self.new = model, key, field, old, new
+
+    def redo(self) -> None:
+        self.model._raw_set(self.key, self.field, self.new)
+
+    def undo(self) -> None:
+        self.model._raw_set(self.key, self.field, self.old)
+
+
+class InsertCommand(QUndoCommand):
+    def __init__(self, model: AgendaModel, row: int, items: Sequence[AgendaItem], text: str) -> None:
+        super().__init__(text)
+        self.model, self.row, self.items = model, row, [copy.copy(it) for it in items]
+
+    def redo(self) -> None:
+        self.model._raw_insert(self.row, self.items)
+
+    def undo(self) -> None:
+        for _ in self.items:
+            self.model._raw_remove(self.row)
+
+
+class RemoveCommand(QUndoCommand):
+    def __init__(self, model: AgendaModel, rows: Sequence[int]) -> None:
+        super().__init__("Remove item" if len(rows) == 1 else "Remove items")
+        self.model = model
+        self.removed = [(r, copy.copy(model.item(r))) for r in sorted(rows)]
+
+    def redo(self) -> None:
+        for row, _ in reversed(self.removed):
+            self.model._raw_remove(row)
+
+    def undo(self) -> None:
+        for row, it in self.removed:
+            self.model._raw_insert(row, [it])
+
+
+class MoveCommand(QUndoCommand):
+    def __init__(self, model: AgendaModel, source: int, target: int) -> None:
+        super().__init__("Move item")
+        self.model, self.source, self.target = model, source, target
+
+    def redo(self) -> None:
+        self.model._raw_move(self.source, self.target)
+
+    def undo(self) -> None:
+        self.model._raw_move(self.target, self.source)
+
+
+class ReplaceCommand(QUndoCommand):
+    def __init__(self, model: AgendaModel, old: Sequence[AgendaItem], new: Sequence[AgendaItem]) -> None:
+        super().__init__("Import agenda")
+        self.model, self.old, self.new = model, list(old), list(new)
+
+    def redo(self) -> None:
+        self.model.set_rows(self.new)
+
+    def undo(self) -> None:
+        self.model.set_rows(self.old)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _minutes_text(minutes: float) -> str:
+    h, m = divmod(int(round(minutes)), 60)
+    return f"{h} h {m:02d} min" if h else f"{m} min"
+
+
+def _checked(value: Any) -> bool:
+    if isinstance(value, Qt.CheckState):
+        return value == Qt.CheckState.Checked
+    return value in (2, True) or value == Qt.CheckState.Checked.value
