@@ -20,6 +20,7 @@ class LiveBridge(QObject):
     each time, so a stalled GUI thread never leaves a timer behind.
     """
 
+    before_command = Signal(str)  # a command is about to be applied: views save what they hold (a typed note)
     changed = Signal(object)  # the Event just committed
     refused = Signal(str)  # a command the engine turned down, in words for the chair
     tick = Signal()
@@ -35,6 +36,7 @@ class LiveBridge(QObject):
         self._timer.timeout.connect(self._on_tick)
         self._timer.start()
         self._save_error: str | None = None
+        self._depth = 0
 
     @property
     def live(self) -> LiveMeeting:
@@ -42,11 +44,16 @@ class LiveBridge(QObject):
 
     def command(self, type_: str, **payload: Any) -> Event | None:
         """Apply a command; returns its event once committed, or None if the engine refused it."""
+        self._depth += 1
         try:
+            if self._depth == 1:  # commands issued while saving (the note itself) do not ask again
+                self.before_command.emit(type_)
             event = self.session.apply(type_, payload or None)
         except DomainError as exc:
             self.refused.emit(str(exc))
             return None
+        finally:
+            self._depth -= 1
         self._report_saving()
         self.changed.emit(event)
         return event

@@ -79,6 +79,8 @@ class SecretaryPanel(QWidget):
 
         self._build()
         bridge.changed.connect(self._on_changed)
+        # Whatever the chair does next (end the meeting, next item), the note typed a moment ago is saved first.
+        bridge.before_command.connect(self._save_before_command)
         bridge.refused.connect(self._remember_refusal)
         app = QApplication.instance()
         if app is not None:
@@ -456,6 +458,10 @@ class SecretaryPanel(QWidget):
 
     def note_is_saved(self) -> bool:
         return self.notes_edit.toPlainText().strip() == self._saved_text and not self.note_timer.isActive()
+
+    def _save_before_command(self, type_: str) -> None:
+        if self.note_timer.isActive():
+            self.save_note()
 
     def save_note(self) -> None:
         """Store the editor's text: a new note the first time, then edits of that same note (`replaces`)."""

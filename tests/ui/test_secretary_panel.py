@@ -278,3 +278,15 @@ def test_a_series_agrees_actions_then_reviews_them(store, open_panel, clock, qtb
         ]
     ]
     assert register.model.index(1, ActionsModel.SOURCE).data() == "Patient feedback"
+
+
+def test_a_note_typed_just_before_the_meeting_ends_is_saved_first(started, clock, store) -> None:  # noqa: ANN001
+    mid, bridge, panel = started
+    panel.notes_edit.insertPlainText("Closing remarks: thanks to the survivors' group")
+    assert panel.note_timer.isActive()  # typing has not paused long enough for the debounce
+    clock.advance(0.2)
+    assert bridge.command("end_meeting") is not None
+    assert [n.text for n in store.rebuild(mid, clock).notes] == [
+        "Closing remarks: thanks to the survivors' group"
+    ]
+    assert "Not saved" not in panel.note_status.text()
