@@ -20,8 +20,6 @@ from meetingkit.models.meeting import Action, DomainError
 from meetingkit.models.session import COMMANDS, LiveMeeting
 from meetingkit.models.summary import MeetingSummary
 
-from .conftest import engine_state
-
 START = datetime(2026, 6, 12, 9, 0, tzinfo=UTC)
 EPS = 0.01  # event times are kept to the millisecond; a few such roundings may add up
 
@@ -121,7 +119,7 @@ def prior() -> list[Action]:
     return [Action("P1", "Write to the patients' forum", owner="se")]
 
 
-def run(make_meeting, seq: list[tuple[str, float, Any]]) -> tuple[LiveMeeting, FakeClock, int]:
+def run(make_meeting, state_of, seq: list[tuple[str, float, Any]]) -> tuple[LiveMeeting, FakeClock, int]:
     clock = FakeClock(START)
     live = LiveMeeting(make_meeting(scheduled_start=START), clock, prior())
     refusals = 0
@@ -132,13 +130,13 @@ def run(make_meeting, seq: list[tuple[str, float, Any]]) -> tuple[LiveMeeting, F
             continue
         clock.advance(amount)
         name, payload = command
-        before = engine_state(live)
+        before = state_of(live)
         try:
             live.apply(name, payload)
         except DomainError as exc:
             refusals += 1
             assert str(exc).strip()
-            assert engine_state(live) == before, f"refused {name} {payload!r} changed the meeting"
+            assert state_of(live) == before, f"refused {name} {payload!r} changed the meeting"
         else:
             check_clocks(live)
     return live, clock, refusals
@@ -200,11 +198,13 @@ def views(live: LiveMeeting, now: float) -> tuple[Any, ...]:
 @settings(
     max_examples=200,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],  # make_meeting is a pure factory
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture
+    ],  # make_meeting and state_of are pure functions
 )
 @given(seq=steps)
-def test_random_commands_keep_the_engine_sound(make_meeting, seq) -> None:
-    live, clock, _ = run(make_meeting, seq)
+def test_random_commands_keep_the_engine_sound(make_meeting, state_of, seq) -> None:
+    live, clock, _ = run(make_meeting, state_of, seq)
     now = live.now()
     check_figures(live, now)
 
@@ -218,20 +218,20 @@ def test_random_commands_keep_the_engine_sound(make_meeting, seq) -> None:
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seq=steps, later=st.sampled_from([0, 1, 45, 3600]))
-def test_figures_hold_at_any_later_moment(make_meeting, seq, later: float) -> None:
-    live, clock, _ = run(make_meeting, seq)
+def test_figures_hold_at_any_later_moment(make_meeting, state_of, seq, later: float) -> None:
+    live, clock, _ = run(make_meeting, state_of, seq)
     clock.advance(later)
     check_figures(live, live.now())
 
 
-def test_the_generator_reaches_the_interesting_states(make_meeting) -> None:
+def test_the_generator_reaches_the_interesting_states(make_meeting, state_of) -> None:
     """A guard on the strategy itself: typical sequences do start meetings, give turns and refuse things."""
     seen = {"running": 0, "turns": 0, "refused": 0}
 
     @settings(max_examples=60, deadline=None, database=None, derandomize=True)
     @given(seq=steps)
     def probe(seq) -> None:
-        live, _, refusals = run(make_meeting, seq)
+        live, _, refusals = run(make_meeting, state_of, seq)
         seen["running"] += live.status != "ready"
         seen["turns"] += bool(live.speeches)
         seen["refused"] += bool(refusals)
