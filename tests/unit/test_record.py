@@ -76,6 +76,8 @@ def with_event(index: int, event: dict[str, Any]) -> dict[str, Any]:
         ("0:05:00", 300.0),
         ("1:01:08", 3668.0),
         ("2:3", 123.0),
+        ("-0:02:00", -120.0),  # before the scheduled start: a meeting started early
+        (-30, -30.0),
     ],
 )
 def test_offsets_are_seconds_or_h_mm_ss(text: Any, seconds: float) -> None:
@@ -88,7 +90,10 @@ def test_bad_offsets_are_refused(text: Any) -> None:
         parse_offset(text)
 
 
-@pytest.mark.parametrize(("seconds", "text"), [(0, "0:00:00"), (3668, "1:01:08"), (12.25, 12.25)])
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0, "0:00:00"), (3668, "1:01:08"), (12.25, 12.25), (-120, "-0:02:00"), (-0.5, -0.5)],
+)
 def test_offsets_are_written_as_h_mm_ss_when_whole(seconds: float, text: Any) -> None:
     assert format_offset(seconds) == text
     assert parse_offset(text) == seconds
