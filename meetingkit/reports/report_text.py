@@ -1,0 +1,73 @@
+"""How reports write things down: user text made safe for Paragraph markup, clock times, durations, shares."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, tzinfo
+from xml.sax.saxutils import escape
+
+from meetingkit.models.session import from_epoch
+
+# Control characters other than newline and tab have no glyph; they would print as boxes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def markup(text: str) -> str:
+    """User text as Paragraph markup that prints exactly as typed: `<`, `&` and tags are escaped, lines kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(" ", text)
+    return escape(text).replace("\n", "<br/>")
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """Plain text for a page header or a chart label: one line, shortened with an ellipsis past `limit`."""
+    flat = " ".join(_CONTROL.sub(" ", text).split())
+    if limit is not None and len(flat) > limit:
+        return flat[: max(1, limit - 1)].rstrip() + "…"
+    return flat
+
+
+def clock_time(epoch: float, tz: tzinfo | None) -> str:
+    """HH:MM in the meeting's own time zone (that of its scheduled start)."""
+    return f"{from_epoch(epoch).astimezone(tz):%H:%M}"
+
+
+def long_date(when: datetime | date) -> str:
+    """'Tuesday 6 October 2026'."""
+    return f"{when:%A} {when.day} {when:%B %Y}"
+
+
+def short_date(when: datetime | date) -> str:
+    """'6 Oct 2026'."""
+    return f"{when.day} {when:%b %Y}"
+
+
+def duration(seconds: float) -> str:
+    """A stretch of meeting time to the minute: '12 min', '1 h 05 min', 'under 1 min'."""
+    seconds = max(0.0, seconds)
+    minutes = int(round(seconds / 60.0))
+    if minutes == 0:
+        return "under 1 min" if seconds > 0 else "0 min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+
+
+def airtime(seconds: float) -> str:
+    """Speaking time to the second: '45 s', '15 min 06 s', '1 h 02 min 05 s'."""
+    s = int(round(max(0.0, seconds)))
+    hours, rest = divmod(s, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min {secs:02d} s"
+    if minutes:
+        return f"{minutes} min {secs:02d} s"
+    return f"{secs} s"
+
+
+def share(fraction: float) -> str:
+    """A share of 0..1 as a percentage with one decimal: '18.4%'."""
+    return f"{fraction * 100:.1f}%"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
