@@ -1,0 +1,217 @@
+"""The minutes' figures, all taken from MeetingSummary: the participation summary with its chart, and the timing."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from meetingkit.models.meeting import ROLE_LABELS
+from meetingkit.models.participation import Participation, PersonFigures
+from meetingkit.reports.minutes_story import MinutesContext
+from meetingkit.reports.participation_chart import Bar, airtime_chart, top_bars
+from meetingkit.reports.report_text import airtime, duration, markup, plural, share
+
+
+def participation_section(ctx: MinutesContext) -> list[Flowable]:
+    p = ctx.summary.participation
+    out: list[Flowable] = [
+        ctx.section("Participation"),
+        ctx.para(
+            f"Speaking time recorded: {airtime(p.total_s)} in all — {airtime(p.main_s)} in the main discussion "
+            f"and {airtime(p.total_s - p.main_s)} in the feedback break. Shares below are of all speaking time, "
+            "the break included."
+        ),
+    ]
+    out.append(_chart(ctx, p))
+    out += [ctx.sub("By person"), _people_table(ctx, p)]
+    out += [ctx.sub("By role"), _roles_table(ctx, p)]
+    out += [ctx.sub("By sector"), _sectors_table(ctx, p)]
+    if p.coverage_missing:
+        missing = ", ".join(ctx.say(s) for s in p.coverage_missing)
+        out.append(ctx.para(f"Sectors expected in this series but not present: {missing}.", "meta"))
+    out += [ctx.sub("Patient and public voice"), *_public_voice(ctx, p)]
+    out += [ctx.sub("Balance"), ctx.para(balance_text(p.gini, len(ctx.live.present_people())))]
+    return out
+
+
+def _chart(ctx: MinutesContext, p: Participation) -> Flowable:
+    if p.total_s <= 0:
+        return ctx.none("No speaking time was recorded, so there is no chart.")
+    if ctx.names.redacted:
+        bars = [
+            Bar(ROLE_LABELS.get(role, role), a.seconds, role == "patient_rep") for role, a in p.roles.items()
+        ]
+        what = "role"
+    else:
+        bars = [Bar(f.name, f.seconds, f.patient_rep) for f in p.people]
+        what = "person"
+    shown = top_bars(bars)
+    caption = (
+        f"Speaking time per {what} in minutes, longest first; teal bars are patient and public "
+        "representatives' time."
+    )
+    if len(shown) < len(bars):
+        caption += f" The last bar is the average of the other {len(bars) - len(shown) + 1} people."
+    return KeepTogether([airtime_chart(shown, ctx.width), ctx.para(markup(caption), "caption")])
+
+
+def _people_table(ctx: MinutesContext, p: Participation) -> Flowable:
+    rows = [_person_row(ctx, f) for f in p.people]
+    head = [
+        "Person",
+        "Role and sector",
+        "Time",
+        "Share",
+        "Turns",
+        "Longest turn",
+        "Interjections<br/>made / received",
+    ]
+    return ctx.table(head, rows, [20, 21, 13, 8, 8, 12, 18], right=(2, 3, 4, 5, 6))
+
+
+def _person_row(ctx: MinutesContext, f: PersonFigures) -> list[str]:
+    role = ROLE_LABELS.get(f.role, f.role)
+    sector = f'<br/><font size="7.5" color="#5b6573">{ctx.say(f.sector)}</font>' if f.sector else ""
+    return [
+        markup(ctx.names.name(f.key)) if ctx.names.person(f.key) else ctx.say(f.name),
+        markup(role) + sector,
+        airtime(f.seconds),
+        share(f.share),
+        str(f.turns),
+        airtime(f.longest_s),
+        f"{f.interjections_made} / {f.interjections_received}",
+    ]
+
+
+def _roles_table(ctx: MinutesContext, p: Participation) -> Flowable:
+    rows = [
+        [
+            markup(ROLE_LABELS.get(role, role)),
+            airtime(a.seconds),
+            share(a.share),
+            f"{a.interjections_made} / {a.interjections_received}",
+        ]
+        for role, a in p.roles.items()
+    ]
+    return ctx.table(
+        ["Role", "Time", "Share", "Interjections made / received"], rows, [40, 20, 15, 25], (1, 2, 3)
+    )
+
+
+def _sectors_table(ctx: MinutesContext, p: Participation) -> Flowable:
+    rows = [
+        [ctx.say(sector) if sector else "Not given", airtime(a.seconds), share(a.share)]
+        for sector, a in p.sectors.items()
+    ]
+    return ctx.table(["Sector", "Time", "Share"], rows, [60, 22, 18], right=(1, 2))
+
+
+def _public_voice(ctx: MinutesContext, p: Participation) -> list[Flowable]:
+    out = [
+        ctx.para(
+            f"Patient and public representatives spoke for <b>{share(p.patient_voice_share)}</b> of the main "
+            f"discussion ({share(p.patient_voice_share_with_break)} including the feedback break)."
+        )
+    ]
+    target = ctx.live.meeting.patient_voice_target
+    if target is not None:
+        met = "met" if p.patient_voice_share >= target else "not met"
+        out.append(ctx.para(f"The series' target of {share(target)} was {met}."))
+    heard = _names_of(ctx, p.not_heard)
+    out.append(
+        ctx.para(f"<b>Not heard in the main discussion:</b> {heard or 'none — everyone present spoke.'}")
+    )
+    titles = {it.key: it.title for it in ctx.live.meeting.agenda}
+    items = "; ".join(ctx.say(titles[k]) for k in p.items_without_public_voice)
+    out.append(
+        ctx.para(
+            f"<b>Items with discussion but no patient or public voice:</b> "
+            f"{items or 'none — representatives spoke in every item that was discussed.'}"
+        )
+    )
+    return out
+
+
+def _names_of(ctx: MinutesContext, names: list[str]) -> str:
+    """The people `not_heard` names, as this edition names them."""
+    by_name = {}
+    for person in ctx.live.present_people():
+        by_name.setdefault(person.name, person.key)
+    return ", ".join(markup(ctx.names.who(by_name[n])) if n in by_name else ctx.say(n) for n in names)
+
+
+def balance_text(gini: float, people: int) -> str:
+    """The Gini coefficient in words, for readers who have never met one."""
+    if gini < 0.2:
+        words = "speaking time was shared evenly"
+    elif gini < 0.35:
+        words = "speaking time was shared fairly evenly"
+    elif gini < 0.5:
+        words = "speaking time was uneven: a few people spoke much more than others"
+    else:
+        words = "speaking time was very uneven: a small number of people did most of the talking"
+    return (
+        f"Gini coefficient <b>{gini:.2f}</b>: {words} among the {plural(people, 'person', 'people')} present "
+        "(main discussion). The coefficient runs from 0, when everyone present speaks for the same time, "
+        "to 1, when one person does all the talking; people who did not speak count as zero."
+    )
+
+
+# ---- timing -----------------------------------------------------------------------------------------------
+
+
+def timing_section(ctx: MinutesContext) -> list[Flowable]:
+    live = ctx.live
+    s = ctx.summary
+    t = s.timing
+    rows = [("Started", _started(ctx)), ("Ended", _ended(ctx))]
+    if s.started_at is not None and s.ended_at is not None:
+        rows.append(("Length", duration(s.ended_at - s.started_at)))
+    rows.append(("Against the plan", _over_text(t.over_s)))
+    b = s.brk
+    brk = {
+        "taken": f"Held, {duration(b.duration_s)} (planned {duration(live.meeting.brk.minutes * 60)})",
+        "skipped": "Skipped",
+        "not_held": "Not held",
+        "disabled": "None planned",
+        "pending": "Still to come",
+        "running": "Under way",
+    }.get(b.status, b.status)
+    rows.append(("Feedback break", brk))
+    not_reached = [ctx.say(i.title) for i in t.items if i.status == "not_reached"]
+    rows.append(("Items not reached", "; ".join(not_reached) or "None"))
+    over = [
+        f"{ctx.say(i.title)} (+{duration(i.actual_s - i.planned_s)})"
+        for i in t.items
+        if i.status != "not_reached" and i.actual_s - i.planned_s >= 60
+    ]
+    rows.append(("Items that ran over", "; ".join(over) or "None"))
+    return [ctx.section("Timing"), ctx.facts(rows, label_width=40 * 2.8346)]
+
+
+def _started(ctx: MinutesContext) -> str:
+    live = ctx.live
+    scheduled = ctx.clock(live.scheduled_start)
+    if live.started_at is None:
+        return f"Not started (scheduled {scheduled})"
+    late = live.started_at - live.scheduled_start
+    if late >= 60:
+        return f"{ctx.clock(live.started_at)}, {duration(late)} after the scheduled {scheduled}"
+    return f"{ctx.clock(live.started_at)} (scheduled {scheduled})"
+
+
+def _ended(ctx: MinutesContext) -> str:
+    live = ctx.live
+    scheduled = ctx.clock(live.scheduled_end)
+    if live.ended_at is None:
+        return f"Still running (scheduled to end {scheduled})"
+    return f"{ctx.clock(live.ended_at)} (scheduled end {scheduled})"
+
+
+def _over_text(over_s: float | None) -> str:
+    if over_s is None:
+        return "Not known until the meeting ends"
+    if over_s >= 60:
+        return f"Over by {duration(over_s)}"
+    if over_s <= -60:
+        return f"Finished {duration(-over_s)} early"
+    return "On time"
