@@ -1,0 +1,141 @@
+"""How long the PDF minutes take: a busy 3-hour meeting (40 items, 60 people, 2,000 turns, 150 actions), then
+ten times that content. Targets: under 1 s, and under 10 s."""
+
+from __future__ import annotations
+
+import io
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+
+from _table import print_table
+
+from meetingkit.clock import FakeClock
+from meetingkit.models.meeting import Action, ActionUpdate, AgendaItem, Attendee, Meeting
+from meetingkit.models.session import LiveMeeting
+from meetingkit.reports.minutes_pdf import write_minutes
+
+SECTORS = ("acute care", "primary care", "patients and public", "social care", "mental health", "research")
+START = datetime(2026, 10, 6, 13, 0, tzinfo=UTC)
+WORDS = [
+    "discharge",
+    "patients",
+    "carers",
+    "funding",
+    "pathway",
+    "rehab",
+    "survey",
+    "audit",
+    "clinic",
+    "referrals",
+    "data",
+    "outcome",
+]
+
+
+def _sentence(rnd: random.Random, words: int) -> str:
+    return " ".join(rnd.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def build(scale: int = 1, seed: int = 1) -> tuple[LiveMeeting, list[Action]]:
+    """A finished meeting of 40*scale items, 60*scale people, 2,000*scale turns and 150*scale actions, plus
+    50*scale actions from an earlier meeting with updates, all driven through the engine."""
+    rnd = random.Random(seed)
+    n_people, n_items, n_turns, n_actions = 60 * scale, 40 * scale, 2000 * scale, 150 * scale
+    people = [
+        Attendee(
+            f"p{i}",
+            f"Person {i} Surname{i}",
+            f"Organisation {i % 7}",
+            SECTORS[i % len(SECTORS)],
+            "chair" if i == 0 else "secretary" if i == 1 else "patient_rep" if i % 6 == 2 else "member",
+            i % 6 == 2,
+            "apologies" if i % 29 == 28 else "present",
+        )
+        for i in range(n_people)
+    ]
+    agenda = [AgendaItem(f"i{k}", f"Agenda item {k + 1}: {_sentence(rnd, 4)}", 4.5) for k in range(n_items)]
+    meeting = Meeting("Benchmark board", START, "Benchmark series", "Room 1", people=people, agenda=agenda)
+    prior = [
+        Action(
+            f"old{i}",
+            _sentence(rnd, 12),
+            f"p{i % n_people}",
+            source="patient_feedback" if i % 5 == 0 else "meeting",
+        )
+        for i in range(50 * scale)
+    ]
+    for i, a in enumerate(prior):
+        a.updates.append(
+            ActionUpdate(a.key, "in_progress", _sentence(rnd, 10), START.timestamp() - 86400 * 3, 1)
+        )
+        a.status = "in_progress"
+        a.meeting_id = 1
+        a.at = START.timestamp() - 86400 * 30 + i
+    clock = FakeClock(START)
+    live = LiveMeeting(meeting, clock, prior)
+    present = [p.key for p in people if p.attendance == "present"]
+    per_item = n_turns // n_items
+    actions_per_item = n_actions // n_items
+    spare_actions = n_actions - actions_per_item * n_items
+    at = START
+
+    def do(cmd: str, seconds: float = 0.0, **payload: object) -> None:
+        nonlocal at
+        at += timedelta(seconds=seconds)
+        live.apply(cmd, payload or None, at=at)
+
+    do("start_meeting")
+    prior_keys = [a.key for a in prior]
+    for k in range(n_items):
+        for _ in range(per_item):
+            do("speak", 5.4, who=rnd.choice(present))  # 2,000 turns in 3 hours
+        do("note", text=_sentence(rnd, 40))
+        do("decision", text=_sentence(rnd, 10))
+        for j in range(actions_per_item + (1 if k < spare_actions else 0)):
+            do("action", text=_sentence(rnd, 14), owner=rnd.choice(present), due="2026-11-03")
+            if j == 0 and prior_keys:
+                do("action_update", action=prior_keys.pop(), status="done", note=_sentence(rnd, 8))
+        do("next_item", 1)
+        if live.brk.status == "running":
+            reps = [p.key for p in people if p.role == "patient_rep" and p.attendance == "present"]
+            for who in reps[:6]:
+                do("speak", 20, who=who)
+                do("feedback", 30, who=who, text=_sentence(rnd, 20))
+            do("action", text=_sentence(rnd, 12), owner="p2", feedback=0)
+            do("end_break", 5)
+    if live.status == "running":
+        do("end_meeting", 1)
+    return live, prior
+
+
+def time_minutes(live: LiveMeeting, prior: list[Action], runs: int) -> tuple[float, int]:
+    timings = []
+    size = 0
+    for _ in range(runs):
+        buf = io.BytesIO()
+        started = time.perf_counter()
+        write_minutes(buf, live, meeting_id=2, prior_actions=prior, since=START.timestamp() - 86400 * 7)
+        timings.append(time.perf_counter() - started)
+        size = len(buf.getvalue())
+    return statistics.median(timings), size
+
+
+def main() -> int:
+    rows = []
+    for scale, target, runs in ((1, 1.0, 3), (10, 10.0, 1)):
+        live, prior = build(scale)
+        took, size = time_minutes(live, prior, runs)
+        label = (
+            f"minutes PDF: {len(live.meeting.agenda)} items, {len(live.meeting.people)} people, "
+            f"{len(live.speeches)} turns, {len(live.actions)} actions"
+        )
+        rows.append((label, f"{took:.2f} s", f"< {target:g} s", f"{size / 1024:.0f} KiB PDF", took < target))
+    ok = print_table("PDF minutes (median of 3 runs for the first, one run for the second)", rows)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
