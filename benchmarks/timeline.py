@@ -1,0 +1,78 @@
+"""How fast the review's timeline draws a long meeting (target: a 2,000-turn meeting in under 100 ms).
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/timeline.py [--turns 2000]
+Prints a table; not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPointF  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from synthetic_meeting import record as synthetic_record  # noqa: E402
+
+from meetingkit.models import record  # noqa: E402
+from meetingkit.ui.timeline_view import TimelineView, timeline_from_live  # noqa: E402
+
+BUDGET_MS = 100.0
+
+
+def draw(view: TimelineView) -> float:
+    """Paint the whole view into an image; milliseconds."""
+    image = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    t0 = time.perf_counter()
+    view.render(image)
+    return (time.perf_counter() - t0) * 1000.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--turns", type=int, default=2000)
+    ap.add_argument("--people", type=int, default=24)
+    ap.add_argument("--repeat", type=int, default=10)
+    args = ap.parse_args(argv)
+    app = QApplication.instance() or QApplication([])
+    live = record.replay(record.parse(synthetic_record(turns=args.turns, people=args.people)))
+    t0 = time.perf_counter()
+    data = timeline_from_live(live)
+    build_ms = (time.perf_counter() - t0) * 1000.0
+    view = TimelineView()
+    view.set_data(data)
+    view.resize(1400, view.sizeHint().height())
+    first = draw(view)  # includes laying out every bar in pixels
+    again = [draw(view) for _ in range(args.repeat)]
+    view.set_zoom(8.0)
+    view.resize(view.minimumWidth(), view.height())
+    zoomed = draw(view)
+    t0 = time.perf_counter()
+    for x in range(300, 1400, 7):
+        view.turn_at(QPointF(x * 8.0, view._plot().top() + 5))
+    hit_ms = (time.perf_counter() - t0) * 1000.0 / len(range(300, 1400, 7))
+    rows = [
+        ("timeline data from the engine", build_ms, None),
+        ("first draw, 1400 px wide", first, BUDGET_MS),
+        (f"median of {args.repeat} redraws", statistics.median(again), BUDGET_MS),
+        ("first draw zoomed x8", zoomed, BUDGET_MS),
+        ("hover hit-test (each)", hit_ms, None),
+    ]
+    print(f"Timeline: {len(data.turns):,} turns, {len(data.lanes)} people, {len(data.items)} item spans")
+    print(f"{'Measure':<34} {'ms':>8} {'Budget':>8}  Result")
+    ok = True
+    for name, ms, budget in rows:
+        verdict = "" if budget is None else ("PASS" if ms < budget else "FAIL")
+        ok &= verdict != "FAIL"
+        print(f"{name:<34} {ms:>8.2f} {budget if budget else '':>8}  {verdict}")
+    del app
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
