@@ -1,0 +1,275 @@
+"""Across a series: per meeting the patient and public voice, the finish time, the break, and the actions from
+patient feedback ("you said, we did"), as a table and as charts. Figures from `store.series_queries`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingkit.models.review_text import break_words, over_under_words, percent, plural
+from meetingkit.store.repository import Store
+from meetingkit.store.series_queries import SeriesMeeting, series_overview, series_target
+from meetingkit.ui.review_charts import save_png, series_timing_chart, series_voice_chart
+from meetingkit.ui.review_models import SORT_ROLE, Column, FiguresTableModel
+
+
+def _meeting_text(r: SeriesMeeting) -> str:
+    return f"{r.scheduled_start:%Y-%m-%d} {r.title}"
+
+
+def _share(v: float) -> str:
+    return percent(v, 1)
+
+
+def _voice(r: SeriesMeeting) -> float | None:
+    return r.patient_voice_share if r.main_s > 0 else None
+
+
+def _voice_text(v: float | None) -> str:
+    return "no discussion timed" if v is None else _share(v)
+
+
+def _over(r: SeriesMeeting) -> float:
+    return r.over_s if r.over_s is not None else float("nan")
+
+
+class SeriesModel(FiguresTableModel[SeriesMeeting]):
+    """One row per meeting of the series, oldest first."""
+
+    COLUMNS = (
+        Column[SeriesMeeting](
+            "Meeting", "meeting", lambda r: r.scheduled_start.isoformat(), tip="Date and title"
+        ),
+        Column[SeriesMeeting](
+            "Status", "status", lambda r: r.status, lambda s: "Running" if s == "running" else "Ended"
+        ),
+        Column[SeriesMeeting](
+            "Patient & public voice",
+            "patient_voice_share",
+            lambda r: r.patient_voice_share,
+            _share,
+            True,
+            "Share of the main discussion (the feedback break left out)",
+        ),
+        Column[SeriesMeeting](
+            "With the break",
+            "patient_voice_share_with_break",
+            lambda r: r.patient_voice_share_with_break,
+            _share,
+            True,
+            "Share of all speaking time, the feedback break included",
+        ),
+        Column[SeriesMeeting](
+            "Over / under",
+            "over_s",
+            _over,
+            lambda v: over_under_words(None if v != v else v),
+            True,
+            "Minutes past (or before) the scheduled end",
+        ),
+        Column[SeriesMeeting](
+            "Feedback break",
+            "break",
+            lambda r: (r.break_status, r.break_skip_reason),
+            lambda v: break_words(*v),
+        ),
+        Column[SeriesMeeting](
+            "Feedback actions",
+            "feedback_actions_raised",
+            lambda r: r.feedback_actions_raised,
+            str,
+            True,
+            "Actions agreed at this meeting from what patient and public representatives said",
+        ),
+        Column[SeriesMeeting](
+            "Done",
+            "feedback_actions_done",
+            lambda r: r.feedback_actions_done,
+            str,
+            True,
+            "Of those actions, how many are done now",
+        ),
+    )
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # type: ignore[override]
+        if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
+            return _meeting_text(self._rows[index.row()])
+        return super().data(index, role)
+
+    def tooltip(self, row: SeriesMeeting) -> str:
+        return f"{_meeting_text(row)}: double-click to open its participation review"
+
+
+def series_summary(rows: list[SeriesMeeting], target: float | None) -> str:
+    """A few plain lines about the series (counts of what the table shows, nothing recomputed)."""
+    if not rows:
+        return "No meeting of this series has started yet."
+    held = sum(1 for r in rows if r.break_status == "taken")
+    raised = sum(r.feedback_actions_raised for r in rows)
+    done = sum(r.feedback_actions_done for r in rows)
+    lines = [
+        f"{plural(len(rows), 'meeting')}. The feedback break was held in {held} of them.",
+        f"Actions from patient feedback: {raised} agreed, {done} of them done.",
+    ]
+    if target is not None:
+        below = [r for r in rows if r.main_s > 0 and r.patient_voice_share < target]
+        lines.append(
+            f"The series aims for a patient and public voice of at least {percent(target)}; "
+            f"{plural(len(below), 'meeting')} fell short."
+        )
+    last = rows[-1]
+    lines.append(
+        f"Latest ({last.scheduled_start:%d %b %Y}): patient and public voice {_voice_text(_voice(last))}, "
+        f"{over_under_words(last.over_s)}."
+    )
+    return " ".join(lines)
+
+
+class SeriesWindow(QWidget):
+    """The series overview; double-click a meeting (or press Open review) for its participation review."""
+
+    def __init__(self, store: Store, series_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setAccessibleName("Series overview")
+        self.store = store
+        self.series_name = series_name
+        self.model = SeriesModel(self)
+        self.rows: list[SeriesMeeting] = []
+        self.target: float | None = None
+        self._reviews: list[QWidget] = []
+        self._build()
+        self.refresh()
+        self.resize(1200, 840)
+
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setAccessibleName("Series")
+        font = self.heading.font()
+        font.setPixelSize(22)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Series summary")
+
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(proxy)
+        self.table.setAccessibleName("Series meetings table")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda idx: self.open_review(self._row_at(idx.row())))
+
+        self.charts = QTabWidget()
+        self.charts.setAccessibleName("Series charts")
+        self.voice_chart: QWidget = QWidget()
+        self.timing_chart: QWidget = QWidget()
+        self.charts.addTab(self.voice_chart, "Patient and public voice")
+        self.charts.addTab(self.timing_chart, "Finish time")
+
+        self.open_button = QPushButton("Open review")
+        self.open_button.setAccessibleName("Open the selected meeting's review")
+        self.open_button.clicked.connect(self._open_selected)
+        self.png_button = QPushButton("Save chart as PNG…")
+        self.png_button.setAccessibleName("Save chart as PNG")
+        self.png_button.clicked.connect(self.export_png)
+        self.result = QLabel()
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.setAccessibleName("Export result")
+        foot = QHBoxLayout()
+        foot.addWidget(self.open_button)
+        foot.addWidget(self.png_button)
+        foot.addWidget(self.result, 1)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.charts)
+        split.setSizes([280, 420])
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.summary)
+        lay.addWidget(split, 1)
+        lay.addLayout(foot)
+
+    def refresh(self) -> None:
+        self.rows = series_overview(self.store, self.series_name)
+        self.target = series_target(self.store, self.series_name)
+        self.setWindowTitle(f"Series overview — {self.series_name}")
+        self.heading.setText(f"Series: {self.series_name}")
+        self.summary.setText(series_summary(self.rows, self.target))
+        self.model.set_rows(self.rows)
+        self._replace_chart(0, series_voice_chart(self.rows, self.target))
+        self._replace_chart(1, series_timing_chart(self.rows))
+
+    def _replace_chart(self, index: int, chart: QWidget) -> None:
+        current = self.charts.currentIndex()
+        old = self.charts.widget(index)
+        label = self.charts.tabText(index)
+        self.charts.removeTab(index)
+        self.charts.insertTab(index, chart, label)
+        self.charts.setCurrentIndex(current)
+        old.deleteLater()
+        if index == 0:
+            self.voice_chart = chart
+        else:
+            self.timing_chart = chart
+
+    def _row_at(self, proxy_row: int) -> SeriesMeeting:
+        proxy = self.table.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        return self.rows[proxy.mapToSource(proxy.index(proxy_row, 0)).row()]
+
+    def _open_selected(self) -> None:
+        chosen = self.table.selectionModel().selectedRows()
+        if chosen:
+            self.open_review(self._row_at(chosen[0].row()))
+
+    def open_review(self, row: SeriesMeeting) -> QWidget:
+        from meetingkit.ui.review_window import ReviewWindow
+
+        review = ReviewWindow(self.store, row.meeting_id, self)
+        self._reviews.append(review)
+        review.show()
+        return review
+
+    def export_png(self) -> None:
+        stem = re.sub(r"[^\w-]+", "-", self.series_name).strip("-").lower() or "series"
+        kind = ("voice", "finish-time")[self.charts.currentIndex()]
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the chart as a picture", str(Path.home() / f"{stem}-{kind}.png"), "PNG images (*.png)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if not save_png(self.charts.currentWidget(), path):
+            QMessageBox.warning(self, "Could not save", f"The picture could not be written to {path}")
+            return
+        self.result.setText(f"Chart saved to {path}")
