@@ -5,6 +5,7 @@ Every bar's category label carries its figure in words, so the charts read witho
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -77,8 +78,18 @@ def _minutes_axis(max_minutes: float, title: str = "Minutes") -> QValueAxis:
 
 
 def _category_axis(labels: Sequence[str]) -> QBarCategoryAxis:
+    """Categories from user text: escaped (QtCharts renders labels as rich text) and made unique (the axis
+    drops a repeated category, which would shift every bar after it: two people may share a name)."""
     axis = QBarCategoryAxis()
-    axis.append(list(labels))
+    seen: set[str] = set()
+    unique = []
+    for label in labels:
+        text = html.escape(label)
+        while text in seen:
+            text += "\u200b"
+        seen.add(text)
+        unique.append(text)
+    axis.append(unique)
     axis.setLabelsFont(_font(12))
     return axis
 
@@ -98,7 +109,7 @@ def role_bars_chart(
     series = QHorizontalStackedBarSeries()
     ordered = list(reversed(rows))  # a horizontal bar chart draws its first category at the bottom
     for role in roles_in_order({r for _, r, _ in rows}):
-        bar_set = QBarSet(role_label(role, short=True))
+        bar_set = QBarSet(html.escape(role_label(role, short=True)))
         bar_set.setColor(role_colour(role))
         bar_set.setBorderColor(role_colour(role).darker(130))
         bar_set.append([s / 60.0 if r == role else 0.0 for _, r, s in ordered])

@@ -6,6 +6,7 @@ so sorting and the tests see exactly what `meetingkit stats --json` prints.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -15,6 +16,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from meetingkit.models.participation import Airtime, Participation, PersonFigures
 from meetingkit.models.review_text import clock_text, percent
 from meetingkit.ui.role_colours import role_label
+
+
+def rich_tip(text: str) -> str:
+    """Plain text as a tooltip: Qt guesses whether a tooltip is rich text, so say so and escape the text."""
+    return f"<p>{html.escape(text)}</p>"
+
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the raw figure, for sorting and for tests
 JSON_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # which `stats --json` field a column shows
@@ -91,10 +98,12 @@ class FiguresTableModel(QAbstractTableModel, Generic[Row]):
             horizontal = Qt.AlignmentFlag.AlignRight if col.numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(self._rows[index.row()])
+            tip = self.tooltip(self._rows[index.row()])
+            return rich_tip(tip) if tip else None
         return None
 
     def tooltip(self, row: Row) -> str | None:
+        """Plain text (names included); escaped on the way out."""
         return None
 
     def column_of(self, json_key: str) -> int:

@@ -7,7 +7,6 @@ uses per-lane sorted spans.
 from __future__ import annotations
 
 import bisect
-import html
 import math
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from meetingkit.models.meeting import BREAK
 from meetingkit.models.review_text import turn_line
 from meetingkit.models.session import LiveMeeting, from_epoch
+from meetingkit.ui.review_models import rich_tip
 from meetingkit.ui.role_colours import role_colour, role_label, roles_in_order
 
 LABEL_W = 300
@@ -318,7 +318,7 @@ class TimelineView(QWidget):
         if i is None:
             QToolTip.hideText()
         else:
-            QToolTip.showText(event.globalPosition().toPoint(), html.escape(self.describe_turn(i)), self)
+            QToolTip.showText(event.globalPosition().toPoint(), rich_tip(self.describe_turn(i)), self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

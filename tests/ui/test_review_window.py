@@ -271,3 +271,18 @@ def test_a_meeting_not_started_has_nothing_to_show(qtbot: QtBot, store: Store) -
     assert w.voice.value.text() == "—"
     assert w.voice.text.text() == "No discussion has been timed yet."
     assert w.timeline.data().turns == []
+
+
+def test_names_with_markup_stay_text_in_charts_and_tooltips(qtbot: QtBot, store: Store) -> None:
+    data = with_interjections()
+    data["people"][2]["name"] = '<img src="x.png"> Pat & <b>Co</b>'
+    w = open_review(qtbot, store, store.import_record(record.parse(data)))
+    chart = w.people_chart.chart()  # type: ignore[attr-defined]
+    (axis,) = chart.axes(Qt.Orientation.Vertical)
+    label = next(c for c in axis.categories() if "Pat" in c)
+    assert label.startswith("&lt;img src=&quot;x.png&quot;&gt; Pat &amp; &lt;b&gt;Co&lt;/b&gt; — ")
+    row = next(r for r in range(w.people_model.rowCount()) if "Pat" in w.people_model.index(r, 0).data())
+    tip = w.people_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("<p>&lt;img src=&quot;x.png&quot;&gt; Pat &amp; &lt;b&gt;Co&lt;/b&gt;, ")
+    assert w.people_model.index(row, 0).data() == '<img src="x.png"> Pat & <b>Co</b>'  # the table shows text
+    assert "Pat & <b>Co</b>" in w.interjections.text()  # plain-text labels show the name as typed
