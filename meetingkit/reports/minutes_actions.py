@@ -135,9 +135,8 @@ def _said_row(ctx: MinutesContext, a: Action, here: bool) -> tuple[float, list[s
     if fb is not None:
         said = f"<b>{ctx.who(fb.who)}:</b> {ctx.say(fb.text)}"
     else:
-        said = (
-            '<font color="#5b6573">Raised in patient and public feedback (not recorded word for word).</font>'
-        )
+        where = "at this meeting, not recorded word for word" if here else "at an earlier meeting"
+        said = f'<font color="#5b6573">Raised in patient and public feedback {where}.</font>'
     did = f"<b>{markup(a.key)}</b>: {ctx.say(a.text)}"
     details = [f"Owner: {ctx.owner(a.owner)}"] if a.owner else []
     if a.due:

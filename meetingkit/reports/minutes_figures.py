@@ -29,7 +29,12 @@ def participation_section(ctx: MinutesContext) -> list[Flowable]:
         missing = ", ".join(ctx.say(s) for s in p.coverage_missing)
         out.append(ctx.para(f"Sectors expected in this series but not present: {missing}.", "meta"))
     out += [ctx.sub("Patient and public voice"), *_public_voice(ctx, p)]
-    out += [ctx.sub("Balance"), ctx.para(balance_text(p.gini, len(ctx.live.present_people())))]
+    balance = (
+        balance_text(p.gini, len(ctx.live.present_people()))
+        if p.main_s > 0
+        else "No speaking time was recorded."
+    )
+    out += [ctx.sub("Balance"), ctx.para(balance)]
     return out
 
 
@@ -65,7 +70,7 @@ def _people_table(ctx: MinutesContext, p: Participation) -> Flowable:
         "Longest turn",
         "Interjections<br/>made / received",
     ]
-    return ctx.table(head, rows, [20, 21, 13, 8, 8, 12, 18], right=(2, 3, 4, 5, 6))
+    return ctx.table(head, rows, [19, 19, 13, 9, 8, 12, 20], right=(2, 3, 4, 5, 6))
 
 
 def _person_row(ctx: MinutesContext, f: PersonFigures) -> list[str]:
@@ -93,7 +98,7 @@ def _roles_table(ctx: MinutesContext, p: Participation) -> Flowable:
         for role, a in p.roles.items()
     ]
     return ctx.table(
-        ["Role", "Time", "Share", "Interjections made / received"], rows, [40, 20, 15, 25], (1, 2, 3)
+        ["Role", "Time", "Share", "Interjections<br/>made / received"], rows, [40, 20, 15, 25], (1, 2, 3)
     )
 
 
@@ -117,17 +122,15 @@ def _public_voice(ctx: MinutesContext, p: Participation) -> list[Flowable]:
         met = "met" if p.patient_voice_share >= target else "not met"
         out.append(ctx.para(f"The series' target of {share(target)} was {met}."))
     heard = _names_of(ctx, p.not_heard)
-    out.append(
-        ctx.para(f"<b>Not heard in the main discussion:</b> {heard or 'none — everyone present spoke.'}")
-    )
+    heard = f"{heard}." if heard else "none — everyone present spoke."
+    out.append(ctx.para(f"<b>Not heard in the main discussion:</b> {heard}"))
     titles = {it.key: it.title for it in ctx.live.meeting.agenda}
     items = "; ".join(ctx.say(titles[k]) for k in p.items_without_public_voice)
-    out.append(
-        ctx.para(
-            f"<b>Items with discussion but no patient or public voice:</b> "
-            f"{items or 'none — representatives spoke in every item that was discussed.'}"
-        )
-    )
+    if not items:
+        items = "none — representatives spoke in every item that was discussed."
+        if p.main_s <= 0:
+            items = "none — no item was discussed."
+    out.append(ctx.para(f"<b>Items with discussion but no patient or public voice:</b> {items}"))
     return out
 
 
@@ -178,7 +181,8 @@ def timing_section(ctx: MinutesContext) -> list[Flowable]:
     }.get(b.status, b.status)
     rows.append(("Feedback break", brk))
     not_reached = [ctx.say(i.title) for i in t.items if i.status == "not_reached"]
-    rows.append(("Items not reached", "; ".join(not_reached) or "None"))
+    label = "Items not reached" if s.ended_at is not None or s.started_at is None else "Items not yet reached"
+    rows.append((label, "; ".join(not_reached) or "None"))
     over = [
         f"{ctx.say(i.title)} (+{duration(i.actual_s - i.planned_s)})"
         for i in t.items
@@ -202,6 +206,8 @@ def _started(ctx: MinutesContext) -> str:
 def _ended(ctx: MinutesContext) -> str:
     live = ctx.live
     scheduled = ctx.clock(live.scheduled_end)
+    if live.started_at is None:
+        return f"Not started (scheduled to end {scheduled})"
     if live.ended_at is None:
         return f"Still running (scheduled to end {scheduled})"
     return f"{ctx.clock(live.ended_at)} (scheduled end {scheduled})"

@@ -353,6 +353,35 @@ def test_mid_item_break_and_feedback_outside_it() -> None:
     assert "was held during this item" in between(text, "1. First item", "2. Second item")
 
 
+def test_minutes_of_a_meeting_still_running() -> None:
+    live = replay(
+        small_record(
+            [
+                {"t": 0, "do": "start_meeting"},
+                {"t": 10, "do": "speak", "who": "pr"},
+                {"t": 600, "do": "next_item"},  # the break starts
+            ]
+        )
+    )
+    text = text_of(render(live))
+    timing = text[text.index("9. Timing") :]
+    assert "Ended Still running (scheduled to end 10:00)" in timing
+    assert "Against the plan Not known until the meeting ends" in timing
+    assert "Feedback break Under way" in timing
+    assert "Items not yet reached Second item" in timing
+    assert "Under way since 09:40." in text
+
+
+def test_minutes_of_a_meeting_not_started() -> None:
+    text = text_of(render(replay(small_record([]))))
+    assert "Time Scheduled 09:30–10:00; not started" in text
+    assert "1. First item Not reached 2. Second item Not reached" in text
+    assert "No speaking time was recorded, so there is no chart." in text
+    assert "Balance No speaking time was recorded." in text
+    assert "Items with discussion but no patient or public voice: none — no item was discussed." in text
+    assert "Started Not started (scheduled 09:30)" in text
+
+
 # ---- markup in user text -------------------------------------------------------------------------------------
 
 
