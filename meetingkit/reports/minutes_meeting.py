@@ -201,6 +201,8 @@ def item_entries(ctx: MinutesContext) -> Entries:
     live = ctx.live
     found: dict[str | None, list[tuple[float, int, str]]] = {}
     for n in live.notes:
+        if not n.text.strip():  # a note the secretary cleared (an edit to empty text)
+            continue
         found.setdefault(n.item, []).append((n.at, 0, ctx.say(n.text)))
     for d in live.decisions:
         found.setdefault(d.item, []).append((d.at, 1, f"<b>Decision:</b> {ctx.say(d.text)}"))

@@ -382,6 +382,27 @@ def test_minutes_of_a_meeting_not_started() -> None:
     assert "Started Not started (scheduled 09:30)" in text
 
 
+def test_a_note_edited_shows_its_last_text_and_a_cleared_one_nothing() -> None:
+    live = replay(
+        small_record(
+            [
+                {"t": 0, "do": "start_meeting"},
+                {"t": 5, "do": "note", "text": "First draft"},
+                {"t": 9, "do": "note", "text": "Final wording", "replaces": 0},
+                {"t": 600, "do": "next_item"},
+                {"t": 660, "do": "end_break"},
+                {"t": 700, "do": "note", "text": "Said in haste"},
+                {"t": 710, "do": "note", "text": "", "replaces": 1},
+                {"t": 1200, "do": "end_meeting"},
+            ]
+        )
+    )
+    items = between(text_of(render(live)), "3. Items", "4. Patient and public feedback break")
+    assert "First draft" not in items and "Said in haste" not in items
+    assert "Final wording" in between(items, "1. First item", "2. Second item")
+    assert "No notes, decisions or actions were recorded." in items[items.index("2. Second item") :]
+
+
 # ---- markup in user text -------------------------------------------------------------------------------------
 
 
