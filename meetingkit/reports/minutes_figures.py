@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
 from meetingkit.models.meeting import ROLE_LABELS
@@ -189,7 +190,7 @@ def timing_section(ctx: MinutesContext) -> list[Flowable]:
         if i.status != "not_reached" and i.actual_s - i.planned_s >= 60
     ]
     rows.append(("Items that ran over", "; ".join(over) or "None"))
-    return [ctx.section("Timing"), ctx.facts(rows, label_width=40 * 2.8346)]
+    return [ctx.section("Timing"), ctx.facts(rows, label_width=40 * mm)]
 
 
 def _started(ctx: MinutesContext) -> str:

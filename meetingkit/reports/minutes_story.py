@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Paragraph, Table
 
 from meetingkit.models.meeting import BREAK, Action, ActionUpdate, Feedback
@@ -159,7 +160,7 @@ class MinutesContext:
         table.setStyle(grid_style(len(data)))
         return table
 
-    def facts(self, rows: Sequence[tuple[str, str]], label_width: float = 26 * 2.8346) -> Table:
+    def facts(self, rows: Sequence[tuple[str, str]], label_width: float = 26 * mm) -> Table:
         """Label / value lines without rules (the heading, the timing summary)."""
         st = self.styles
         data = [[Paragraph(f"<b>{label}</b>", st.body), Paragraph(value, st.body)] for label, value in rows]
