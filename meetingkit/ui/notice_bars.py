@@ -1,0 +1,72 @@
+"""Bars across the console: a save problem, a laptop sleep, the chair's status line. None of them blocks."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from meetingkit.ui.palette import BANNERS, pixel_font, state_icon
+from meetingkit.ui.timer_widgets import WrapLabel
+
+_WAITING = re.compile(r"^Not saved yet \((\d+) change\(s\) waiting\): (.*)$", re.S)
+
+
+def save_problem_text(message: str) -> str:
+    """The chair's words for a save problem: what failed, and that the meeting goes on regardless."""
+    m = _WAITING.match(message.strip())
+    if m:
+        count = int(m.group(1))
+        message = f"Not saved: {m.group(2).strip()} ({count} change{'s' if count != 1 else ''} waiting)"
+    return f"{message} — the meeting continues; changes will be saved when possible"
+
+
+def clock_gap_text(seconds: float) -> str:
+    amount = f"{round(seconds)} s" if seconds < 90 else f"{round(seconds / 60)} min"
+    return f"The computer slept for {amount}; the meeting clock includes that time"
+
+
+class NoticeBar(QFrame):
+    """Icon, text (room for `lines` lines) and, if dismissible, a 'Dismiss' button."""
+
+    def __init__(
+        self, kind: str, name: str, dismissible: bool = False, lines: int = 1, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"notice_{kind}")
+        self._kind = ""
+        self.icon = QLabel()
+        self.icon.setFixedSize(26, 26)
+        self.text = WrapLabel(18, lines=lines, bold=True)
+        self.text.setAccessibleName(name)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 6, 10, 6)
+        lay.addWidget(self.icon)
+        lay.addWidget(self.text, 1)
+        self.dismiss_button: QPushButton | None = None
+        if dismissible:
+            self.dismiss_button = QPushButton("Dismiss")
+            self.dismiss_button.setAccessibleName(f"Dismiss: {name}")
+            self.dismiss_button.setFont(pixel_font(17))
+            self.dismiss_button.setAutoDefault(True)
+            self.dismiss_button.clicked.connect(self.hide)
+            lay.addWidget(self.dismiss_button)
+        self.set_kind(kind)
+
+    def set_kind(self, kind: str) -> None:
+        if kind == self._kind:
+            return
+        self._kind = kind
+        bg, fg = BANNERS[kind]
+        icon = {"warning": "warning", "refused": "warning", "notice": "idle", "ok": "check"}.get(kind, "idle")
+        self.icon.setPixmap(state_icon(icon, 26, fg))
+        self.setStyleSheet(
+            f"#{self.objectName()} {{ background: {bg}; border-radius: 6px; }}"
+            f"#{self.objectName()} QLabel {{ color: {fg}; }}"
+        )
+
+    def show_text(self, text: str, kind: str | None = None) -> None:
+        if kind:
+            self.set_kind(kind)
+        self.text.setText(text)
+        self.setVisible(bool(text))

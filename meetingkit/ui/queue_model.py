@@ -1,0 +1,122 @@
+"""The speaker queue as a table model, and how a new order or a typed name becomes engine commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from meetingkit.models.meeting import Attendee
+from meetingkit.models.session import LiveMeeting, format_clock
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    key: str
+    name: str
+    public_voice: bool
+    spoken_s: float
+
+
+def queue_rows(live: LiveMeeting, now: float) -> list[QueueRow]:
+    seconds = live.person_seconds(now)
+    rows = []
+    for key in live.queue:
+        person = live.meeting.person(key)
+        rows.append(QueueRow(key, person.name, person.is_public_voice, seconds.get(key, 0.0)))
+    return rows
+
+
+def reorder_commands(current: list[str], target: list[str]) -> list[tuple[str, str]]:
+    """Commands that turn queue `current` into `target` (same people, new order).
+
+    The engine only appends and removes, so everyone from the first changed place on is taken out and put
+    back in the new order; the people ahead of that place keep their turn untouched.
+    """
+    if sorted(current) != sorted(target):
+        raise ValueError("A new queue order must hold the same people")
+    first = next((i for i, (a, b) in enumerate(zip(current, target, strict=True)) if a != b), len(current))
+    tail_out = [("unqueue", k) for k in current[first:]]
+    tail_in = [("queue", k) for k in target[first:]]
+    return tail_out + tail_in
+
+
+def moved(queue: list[str], key: str, step: int) -> list[str]:
+    """The queue with `key` moved `step` places (negative: towards the front), clamped at the ends."""
+    order = list(queue)
+    i = order.index(key)
+    j = max(0, min(len(order) - 1, i + step))
+    order.insert(j, order.pop(i))
+    return order
+
+
+def match_people(live: LiveMeeting, text: str) -> list[Attendee]:
+    """People here whose name holds `text` (any case); names starting with it come first."""
+    needle = text.strip().casefold()
+    if not needle:
+        return []
+    here = [p for p in live.meeting.people if live.present.get(p.key)]
+    hits = [p for p in here if needle in p.name.casefold() or needle == p.key.casefold()]
+    return sorted(hits, key=lambda p: (not p.name.casefold().startswith(needle), here.index(p)))
+
+
+class QueueModel(QAbstractTableModel):
+    """Who waits for the floor, in order, with how long each has spoken so far."""
+
+    HEADERS = ("#", "Name", "Spoken")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QueueRow] = []
+
+    def set_rows(self, rows: list[QueueRow]) -> None:
+        if rows == self._rows:
+            return
+        if [r.key for r in rows] == [r.key for r in self._rows]:
+            # Same people, new times: repaints come ten times a second and must keep the chair's selection.
+            changed = [i for i, (a, b) in enumerate(zip(rows, self._rows, strict=True)) if a != b]
+            self._rows = list(rows)
+            for i in changed:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[QueueRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == KEY_ROLE:
+            return row.key
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == 0:
+                return str(index.row() + 1)
+            if col == 1:
+                return f"{row.name} (public voice)" if row.public_voice else row.name
+            return format_clock(row.spoken_s)
+        if role == Qt.ItemDataRole.ToolTipRole and row.public_voice:
+            return f"{row.name} is a patient or public representative"
+        return None

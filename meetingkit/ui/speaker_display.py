@@ -1,0 +1,119 @@
+"""The speaker display: a full-screen window for the room (name, time left, state in words, item, who is next)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from meetingkit.models.session import LiveMeeting
+from meetingkit.ui.live_bridge import LiveBridge
+from meetingkit.ui.timer_widgets import ColourPanel, FitLabel, SpeakerFace, StateBadge, speaker_face
+
+
+def next_line(live: LiveMeeting) -> str:
+    if live.status != "running":
+        return ""
+    if live.queue:
+        return f"Next: {live.meeting.person(live.queue[0]).name}"
+    return "Nobody in the queue"
+
+
+def item_line(live: LiveMeeting) -> str:
+    if live.brk.status == "running":
+        return "Patient and public feedback break"
+    if live.current is not None:
+        return live.meeting.item(live.current).title
+    return live.meeting.title
+
+
+class SpeakerDisplay(QWidget):
+    """Follows the same bridge as the console; it has no controls, only what the room needs to read."""
+
+    def __init__(self, bridge: LiveBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.bridge = bridge
+        self.setWindowTitle("MeetingKit — speaker display")
+        self.setAccessibleName("Speaker display")
+        self.panel = ColourPanel("speakerDisplayPanel")
+        self.item = FitLabel(56, bold=False)
+        self.item.setAccessibleName("Current item")
+        self.badge = StateBadge(96, 72)
+        self.name = FitLabel(96, bold=True)
+        self.name.setAccessibleName("Speaker")
+        self.time = FitLabel(320, bold=True, min_px=60)
+        self.time.setAccessibleName("Speaker time")
+        self.detail = FitLabel(44, bold=False)
+        self.detail.setAccessibleName("Turn details")
+        self.next = FitLabel(56, bold=False)
+        self.next.setAccessibleName("Who is next")
+        for label in (self.item, self.name, self.time, self.detail, self.next):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner = QVBoxLayout(self.panel)
+        inner.setContentsMargins(40, 24, 40, 24)
+        inner.addWidget(self.item)
+        inner.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.name)
+        inner.addWidget(self.time, 1)
+        inner.addWidget(self.detail)
+        inner.addWidget(self.next)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.panel)
+        self.face: SpeakerFace | None = None
+        bridge.tick.connect(self.refresh)
+        bridge.changed.connect(self.refresh)
+        self._scale_fonts(720)
+        self.resize(1280, 720)
+        self.refresh()
+
+    def refresh(self, *_: object) -> None:
+        if not self.isVisible() and self.face is not None:
+            return  # nobody looks at a hidden display; it catches up when shown
+        live = self.bridge.live
+        face = speaker_face(live, live.now())
+        self.face = face
+        self.panel.paint_state(face.state)
+        self.badge.show_state(face.state, face.words)
+        self.item.setText(item_line(live))
+        self.name.setText(face.name)
+        self.time.setText(face.time_text)
+        self.detail.setText(face.detail)
+        self.next.setText(next_line(live))
+
+    def show_on(self, screen: QScreen) -> None:
+        """Full screen on `screen` (the projector, a second monitor, or the chair's own)."""
+        if self.isFullScreen():
+            self.showNormal()  # a full-screen window moves between screens only once it is normal again
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._scale_fonts(self.height())
+
+    def _scale_fonts(self, height: int) -> None:
+        """Text sized by the screen's height, so the time reads the same from the back of any room."""
+        h = max(300, height)
+        self.item.set_max_px(int(h * 0.06))
+        self.name.set_max_px(int(h * 0.1))
+        self.time.set_max_px(int(h * 0.32))
+        self.detail.set_max_px(int(h * 0.045))
+        self.next.set_max_px(int(h * 0.065))
+        self.badge.words.set_max_px(int(h * 0.075))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()  # the room loses its display only by a deliberate key on this window
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.hide()
+        event.ignore()  # the console owns the display; closing it only hides it
