@@ -208,8 +208,7 @@ def _write_minutes(store: Any, mid: int, out: Path, redacted: bool, participatio
         buf,
         live,
         meeting_id=mid,
-        prior_actions=store.prior_actions(mid),
-        since=store.previous_meeting_time(mid),
+        **store.minutes_context(mid),
         redacted=redacted,
         participation=participation,
     )

@@ -89,7 +89,8 @@ class PeopleNames:
         """A person mentioned in passing: their name, or 'R.H. (Chair)' in the redacted edition."""
         p = self._people.get(key)
         if p is None:
-            return self.text(key)
+            # Someone not on this meeting's list (named at an earlier meeting): never their name when redacted.
+            return initials(key) if self.redacted else key
         if self.redacted:
             return f"{initials(p.name)} ({ROLE_LABELS.get(p.role, p.role)})"
         return p.name

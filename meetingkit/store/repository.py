@@ -19,6 +19,7 @@ from meetingkit.models.meeting import (
     Attendee,
     BreakSettings,
     DomainError,
+    Feedback,
     Meeting,
     Speech,
 )
@@ -355,14 +356,63 @@ class Store:
         return meeting
 
     def previous_meeting_time(self, mid: int) -> float | None:
-        """When the previous meeting of the same series started (epoch seconds), if there was one."""
+        """When the previous meeting of the same series ended (epoch seconds; its start if it never ended).
+
+        Updates reported at or before that meeting were in its minutes; later ones belong in this meeting's.
+        """
         row = self.db.execute(
-            "SELECT p.scheduled_start FROM meetings m JOIN meetings p ON p.series_id = m.series_id"
+            "SELECT p.ended_at, p.started_at, p.scheduled_start FROM meetings m"
+            " JOIN meetings p ON p.series_id = m.series_id"
             " WHERE m.id = ? AND p.id != m.id AND p.scheduled_start < m.scheduled_start"
             " ORDER BY p.scheduled_start DESC LIMIT 1",
             [mid],
         ).fetchone()
-        return datetime.fromisoformat(row[0]).timestamp() if row else None
+        if row is None:
+            return None
+        return (
+            row[0]
+            if row[0] is not None
+            else row[1]
+            if row[1] is not None
+            else datetime.fromisoformat(row[2]).timestamp()
+        )
+
+    def prior_feedback(self, mid: int) -> list[Feedback]:
+        """Feedback from earlier meetings of the series that became actions ("you said, we did").
+
+        `who` is the person's key in this meeting when they are on its list, else their name.
+        """
+        row = self.db.execute(
+            "SELECT series_id, scheduled_start FROM meetings WHERE id = ?", [mid]
+        ).fetchone()
+        if row is None or row[0] is None:
+            return []
+        here = {
+            r[0]: r[1]
+            for r in self.db.execute(
+                "SELECT person_id, key FROM attendees WHERE meeting_id = ? AND person_id IS NOT NULL", [mid]
+            )
+        }
+        out = []
+        for r in self.db.execute(
+            "SELECT f.idx, f.person_key, f.text, f.at, f.in_break, f.action_key, t.name, t.person_id"
+            " FROM feedback f JOIN meetings m ON m.id = f.meeting_id"
+            " LEFT JOIN attendees t ON t.meeting_id = f.meeting_id AND t.key = f.person_key"
+            " WHERE m.series_id = ? AND m.id != ? AND m.scheduled_start <= ? AND f.action_key IS NOT NULL"
+            " ORDER BY m.scheduled_start, f.idx",
+            [row[0], mid, row[1]],
+        ):
+            who = here.get(r[7]) or r[6] or r[1]
+            out.append(Feedback(r[0], who, r[2], r[3], bool(r[4]), r[5]))
+        return out
+
+    def minutes_context(self, mid: int) -> dict[str, Any]:
+        """What the minutes need from earlier meetings of the series, for `write_minutes(**...)`."""
+        return {
+            "prior_actions": self.prior_actions(mid),
+            "prior_feedback": self.prior_feedback(mid),
+            "since": self.previous_meeting_time(mid),
+        }
 
     def events(self, mid: int) -> list[Event]:
         return [

@@ -125,8 +125,7 @@ class MinutesPreviewDialog(QDialog):
                 buf,
                 live,
                 meeting_id=mid,
-                prior_actions=self.store.prior_actions(mid),
-                since=self.store.previous_meeting_time(mid),
+                **self.store.minutes_context(mid),
                 redacted=self.redacted,
                 participation=self.participation,
             )
