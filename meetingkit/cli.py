@@ -14,7 +14,6 @@ from typing import Any
 from meetingkit.clock import SystemClock
 from meetingkit.models import record
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
-from meetingkit.models.redaction import Redactor
 from meetingkit.store.database import StoreError, default_db_path
 
 PROG = "meetingkit"
@@ -155,21 +154,30 @@ def export_record(store: Any, mid: int, redacted: bool = False) -> dict[str, Any
 
 
 def redact_record(data: dict[str, Any]) -> dict[str, Any]:
-    """A record with every person shown as initials and role, and names taken out of all free text."""
-    from types import SimpleNamespace
+    """A record with every person shown as initials and role, and names taken out of all free text.
 
-    people = [SimpleNamespace(key=p["key"], name=p["name"], role=p["role"]) for p in data["people"]]
-    r = Redactor(people)
+    The same naming as the redacted minutes (models.redaction.PeopleNames), so the two editions agree.
+    """
+    from meetingkit.models.meeting import Attendee
+    from meetingkit.models.redaction import PeopleNames
+
+    names = PeopleNames(
+        [Attendee(p["key"], p["name"], role=p["role"]) for p in data["people"]], redacted=True
+    )
     out = json.loads(json.dumps(data))
     for p in out["people"]:
-        p["name"] = r.label(p["key"])
-    out["meeting"]["title"] = r.text(out["meeting"]["title"])
+        p["name"] = names.who(p["key"])
+        p["organisation"] = names.text(p["organisation"])
+    for key in ("title", "venue", "series"):
+        out["meeting"][key] = names.text(out["meeting"].get(key, ""))
     for it in out["agenda"]:
-        it["title"] = r.text(it["title"])
+        it["title"] = names.text(it["title"])
     for ev in out["events"]:
-        for k in ("text", "note", "reason", "owner"):
+        for k in ("text", "note", "reason"):
             if isinstance(ev.get(k), str):
-                ev[k] = r.text(ev[k])
+                ev[k] = names.text(ev[k])
+        if isinstance(ev.get("owner"), str):
+            ev["owner"] = ev["owner"] if names.knows(ev["owner"]) else names.text(ev["owner"])
     return out
 
 

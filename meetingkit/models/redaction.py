@@ -1,40 +1,123 @@
-"""Redacted editions: each person shown as initials and role, and their names taken out of free text."""
+"""Naming people in shared outputs: in full, or redacted (initials and role, names scrubbed from free text)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Protocol
+from collections.abc import Sequence
 
-from meetingkit.models.meeting import ROLE_LABELS
+from meetingkit.models.meeting import ROLE_LABELS, Attendee
 
-HONORIFICS = {
-    "dr",
-    "prof",
-    "professor",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "cllr",
-    "sir",
-    "dame",
-    "rev",
-    "revd",
-}
+HONORIFICS = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "cllr",
+        "councillor",
+        "rev",
+        "revd",
+        "lord",
+        "lady",
+    ]
+)
+MIN_PART = 3  # shorter words of a name ("Jo", "Li") are too common to scrub from free text on their own
 
-
-class Named(Protocol):
-    key: str
-    name: str
-    role: str
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
-    letters = [w[0].upper() for w in words if w.lower().strip(".") not in HONORIFICS]
-    return ".".join(letters) + "." if letters else "?"
+    """'Dr Rachel Hughes' -> 'R.H.'; titles such as Dr or Cllr are left out."""
+    words = [w for w in _LETTERS.findall(name) if w.casefold() not in HONORIFICS]
+    if not words:
+        words = _LETTERS.findall(name) or ["?"]
+    return "".join(f"{w[0].upper()}." for w in words)
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a name that the redacted edition scrubs from free text (titles and short words left out)."""
+    return [w for w in _LETTERS.findall(name) if len(w) >= MIN_PART and w.casefold() not in HONORIFICS]
+
+
+class PeopleNames:
+    """Names for one meeting's people, in full or redacted; `text` applies the same choice to free text."""
+
+    def __init__(self, people: Sequence[Attendee], redacted: bool) -> None:
+        self.redacted = redacted
+        self._people = {p.key: p for p in people}
+        self._full: re.Pattern[str] | None = None
+        self._full_map: dict[str, str] = {}
+        self._parts: dict[str, str] = {}
+        if redacted:
+            self._prepare(people)
+
+    def _prepare(self, people: Sequence[Attendee]) -> None:
+        variants: dict[str, str] = {}
+        for p in people:
+            mark = initials(p.name)
+            words = _LETTERS.findall(p.name)
+            core = [w for w in words if w.casefold() not in HONORIFICS]
+            for form in (" ".join(p.name.split()), " ".join(core), " ".join(core[:1] + core[-1:])):
+                if form.strip():
+                    variants.setdefault(_fold(form), mark)
+            for part in name_parts(p.name):
+                self._parts.setdefault(part.casefold(), mark)
+        self._full_map = variants
+        if variants:
+            alternatives = sorted(variants, key=len, reverse=True)
+            # Whitespace inside a name may be any run of spaces or a line break in a note.
+            body = "|".join(r"\s+".join(re.escape(w) for w in v.split(" ")) for v in alternatives)
+            self._full = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+    def knows(self, key: str) -> bool:
+        """Whether `key` is one of this meeting's people (an owner may be a key or free text)."""
+        return key in self._people
+
+    def person(self, key: str) -> Attendee | None:
+        return self._people.get(key)
+
+    def name(self, key: str) -> str:
+        """The name column: a full name, or initials in the redacted edition."""
+        p = self._people.get(key)
+        if p is None:
+            return self.text(key)
+        return initials(p.name) if self.redacted else p.name
+
+    def who(self, key: str) -> str:
+        """A person mentioned in passing: their name, or 'R.H. (Chair)' in the redacted edition."""
+        p = self._people.get(key)
+        if p is None:
+            # Someone not on this meeting's list (named at an earlier meeting): never their name when redacted.
+            return initials(key) if self.redacted else key
+        if self.redacted:
+            return f"{initials(p.name)} ({ROLE_LABELS.get(p.role, p.role)})"
+        return p.name
+
+    def owner(self, owner: str) -> str:
+        """An action's owner: a person's key, or free text."""
+        if not owner:
+            return ""
+        return self.who(owner) if owner in self._people else self.text(owner)
+
+    def text(self, text: str) -> str:
+        """Free text as it may appear: unchanged, or with every name and name part replaced by initials."""
+        if not self.redacted or not text:
+            return text
+        if self._full is not None:
+            text = self._full.sub(lambda m: self._full_map.get(_fold(m.group(0)), "[name]"), text)
+        if self._parts:
+            text = _LETTERS.sub(lambda m: self._parts.get(m.group(0).casefold(), m.group(0)), text)
+        return text
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def name_forms(name: str) -> list[str]:
@@ -52,37 +135,3 @@ def erase_name(text: str, name: str, replacement: str = "former attendee") -> st
     for form in name_forms(name):
         text = re.sub(r"(?<!\w)" + re.escape(form) + r"(?!\w)", replacement, text, flags=re.IGNORECASE)
     return text
-
-
-class Redactor:
-    """Maps each person to a stable label ("R.H., Chair") and strips their names from text."""
-
-    def __init__(self, people: Iterable[Named]) -> None:
-        self.labels: dict[str, str] = {}
-        seen: dict[str, int] = {}
-        patterns: list[tuple[str, str]] = []
-        for p in people:
-            base = initials(p.name)
-            seen[base] = seen.get(base, 0) + 1
-            short = base if seen[base] == 1 else f"{base}{seen[base]}"
-            self.labels[p.key] = f"{short} ({ROLE_LABELS.get(p.role, p.role)})"
-            # The full name first, then each part of it that could be a name on its own.
-            patterns.append((p.name.strip(), short))
-            for word in re.split(r"[\s\-]+", p.name):
-                w = word.strip(".,'\"")
-                if len(w) >= 3 and w.lower() not in HONORIFICS:
-                    patterns.append((w, short))
-        patterns.sort(key=lambda pair: -len(pair[0]))
-        self._patterns = [
-            (re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE), short)
-            for name, short in patterns
-            if name
-        ]
-
-    def label(self, key: str) -> str:
-        return self.labels.get(key, "former attendee")
-
-    def text(self, value: str) -> str:
-        for pattern, short in self._patterns:
-            value = pattern.sub(short, value)
-        return value

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from meetingkit.models.meeting import Action, Feedback
+from meetingkit.models.redaction import PeopleNames
 from meetingkit.models.session import LiveMeeting
 from meetingkit.models.summary import MeetingSummary
 from meetingkit.reports.fonts import BOLD, REGULAR
@@ -23,7 +24,6 @@ from meetingkit.reports.minutes_actions import action_sections
 from meetingkit.reports.minutes_figures import participation_section, timing_section
 from meetingkit.reports.minutes_meeting import meeting_sections
 from meetingkit.reports.minutes_story import MinutesContext
-from meetingkit.reports.people_names import PeopleNames
 from meetingkit.reports.report_text import long_date, one_line
 from meetingkit.reports.styles import ACCENT, MUTED, RULE, minutes_styles
 

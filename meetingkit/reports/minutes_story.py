@@ -10,9 +10,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Paragraph, Table
 
 from meetingkit.models.meeting import BREAK, Action, ActionUpdate, Feedback
+from meetingkit.models.redaction import PeopleNames
 from meetingkit.models.session import LiveMeeting, from_epoch
 from meetingkit.models.summary import MeetingSummary
-from meetingkit.reports.people_names import PeopleNames
 from meetingkit.reports.report_text import clock_time, markup, short_date
 from meetingkit.reports.styles import MinutesStyles, facts_style, grid_style
 

@@ -23,11 +23,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 from meetingkit.clock import FakeClock
 from meetingkit.models import record
 from meetingkit.models.meeting import ROLE_LABELS, ActionUpdate, AgendaItem, Attendee, Meeting
+from meetingkit.models.redaction import PeopleNames, initials, name_parts
 from meetingkit.models.session import LiveMeeting
 from meetingkit.models.summary import MeetingSummary
 from meetingkit.reports.minutes_pdf import write_minutes
 from meetingkit.reports.participation_chart import Bar, top_bars
-from meetingkit.reports.people_names import PeopleNames, initials, name_parts
 from meetingkit.reports.report_text import airtime, clock_time, duration, markup, share
 
 # ---- reading a PDF back -----------------------------------------------------------------------------------
