@@ -6,7 +6,7 @@ chair gets a gentle prompt: words only, never blocking, dismissed with one click
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from meetingkit.models.participation import Participation
@@ -14,12 +14,19 @@ from meetingkit.models.review_text import live_voice_line, percent, should_promp
 from meetingkit.ui.live_bridge import LiveBridge
 from meetingkit.ui.role_colours import role_label
 
+BODY_PX = 16
 REFRESH_S = 1.0  # figures move with the open turn; once a second of meeting time is plenty for the chair
 PROMPT_STYLE = "background: #FFF4D6; color: #2E2000; border: 1px solid #C9A227; border-radius: 4px;"
 
 
 class VoicesPanel(QWidget):
-    """Reads the engine through the bridge at each event, and on repaint ticks once a second of time has passed."""
+    """Reads the engine through the bridge at each event, and on repaint ticks once a second of time has passed.
+
+    `prompt_changed(text)` says when the prompt appears (its words) or goes ("") — for a console that wants to
+    surface it while another side panel is on show.
+    """
+
+    prompt_changed = Signal(str)
 
     def __init__(self, bridge: LiveBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,10 +35,14 @@ class VoicesPanel(QWidget):
         self._last_refresh: float | None = None
         self._dismissed_in: tuple[str | None] | None = None  # the item during which the chair dismissed it
 
+        # Sized like the console around it: the chair reads this at a glance, mid-meeting.
+        body = self.font()
+        body.setPixelSize(BODY_PX)
+        self.setFont(body)
         title = QLabel("Voices")
         font = title.font()
         font.setBold(True)
-        font.setPixelSize(15)
+        font.setPixelSize(BODY_PX + 4)
         title.setFont(font)
         self.share = QLabel()
         self.share.setTextFormat(Qt.TextFormat.PlainText)
@@ -54,8 +65,10 @@ class VoicesPanel(QWidget):
         self.prompt_text.setWordWrap(True)
         self.prompt_text.setStyleSheet("color: #2E2000; background: transparent; border: none;")
         self.prompt_text.setAccessibleName("Patient voice prompt text")
+        self.prompt_text.setFont(body)  # a style sheet on the frame stops the panel's font reaching it
         self.dismiss = QPushButton("Dismiss")
         self.dismiss.setAccessibleName("Dismiss patient voice prompt")
+        self.dismiss.setFont(body)
         self.dismiss.clicked.connect(self.dismiss_prompt)
         row = QHBoxLayout(self.prompt)
         row.addWidget(self.prompt_text, 1)
@@ -66,8 +79,8 @@ class VoicesPanel(QWidget):
         lay.addWidget(title)
         lay.addWidget(self.share)
         lay.addWidget(self.target)
-        lay.addWidget(self.not_heard)
         lay.addWidget(self.prompt)
+        lay.addWidget(self.not_heard)
         lay.addStretch(1)
 
         bridge.changed.connect(self.refresh)
@@ -115,13 +128,20 @@ class VoicesPanel(QWidget):
         if self._dismissed_in is not None and self._dismissed_in != (live.current,):
             self._dismissed_in = None  # a new item: the prompt may come back
         show = due and target is not None and self._dismissed_in is None
-        if show and target is not None:
-            self.prompt_text.setText(voice_prompt(part.patient_voice_share, target))
-        self.prompt.setVisible(show)
+        text = voice_prompt(part.patient_voice_share, target) if show and target is not None else ""
+        self._show_prompt(text)
+
+    def _show_prompt(self, text: str) -> None:
+        changed = text != (self.prompt_text.text() if self.prompt_visible() else "")
+        if text:
+            self.prompt_text.setText(text)
+        self.prompt.setVisible(bool(text))
+        if changed:
+            self.prompt_changed.emit(text)
 
     def dismiss_prompt(self) -> None:
         self._dismissed_in = (self.bridge.live.current,)
-        self.prompt.hide()
+        self._show_prompt("")
 
     def prompt_visible(self) -> bool:
         """Whether the prompt is showing (true even while the panel itself is hidden)."""

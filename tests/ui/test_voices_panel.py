@@ -94,13 +94,17 @@ def test_prompt_once_a_third_of_the_time_has_gone(qtbot: QtBot, bridge: LiveBrid
     bridge.tick.emit()
     assert not panel.prompt_visible()  # below target, but too early to say
     clock.advance(10)
-    bridge.tick.emit()
+    with qtbot.waitSignal(panel.prompt_changed) as shown:
+        bridge.tick.emit()
     assert panel.prompt_visible()
+    assert shown.args == [panel.prompt_text.text()]
     assert panel.prompt_text.text() == (
         "Patient and public voice is at 0% so far, below the 20% this series aims for. "
         "You might invite the representatives to come in on the next item."
     )
-    qtbot.mouseClick(panel.dismiss, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.prompt_changed) as gone:
+        qtbot.mouseClick(panel.dismiss, Qt.MouseButton.LeftButton)
+    assert gone.args == [""]
     assert not panel.prompt_visible()
     clock.advance(60)
     bridge.tick.emit()
