@@ -129,7 +129,7 @@ class PeopleModel(FiguresTableModel[PersonFigures]):
         Column[PersonFigures]("Role", "role", _person_role, _role_text),
         Column[PersonFigures]("Sector", "sector", lambda f: f.sector, lambda s: s or "—"),
         Column[PersonFigures](
-            "Patient / public voice",
+            "Public voice",
             "patient_rep",
             lambda f: f.patient_rep,
             _yes_no,

@@ -135,7 +135,7 @@ class ReviewWindow(QWidget):
         self.refresh()
         if self.bridge is not None:
             self.bridge.changed.connect(self.refresh)
-        self.resize(1180, 860)
+        self.resize(1240, 860)
 
     # ---- building -------------------------------------------------------------------------------------------
 
