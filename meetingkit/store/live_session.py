@@ -37,6 +37,22 @@ class LiveSession:
                 self.write_error = f"The backup could not be written: {exc}"
         return event
 
+    def close_open_turns_at_last_event(self) -> list[Event]:
+        """After a crash: end any open turn (and one an interjection paused) at the last recorded event.
+
+        The chair chooses this when the time since the crash should not count as that speaker's.
+        """
+        if not self.live.events or self.live.status != "running":
+            return []
+        at = self.live.events[-1].at
+        closed = []
+        while self.live.turn is not None:
+            event = self.live.apply("stop_speaking", None, at=at)
+            self.pending.append((event, self.live.take_changes()))
+            closed.append(event)
+        self.flush()
+        return closed
+
     def flush(self) -> bool:
         """Write every waiting event; True when nothing is left waiting."""
         if not self.pending:
