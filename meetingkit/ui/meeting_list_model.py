@@ -1,0 +1,156 @@
+"""The meetings in the database as a two-level Qt tree: each series (newest activity first), its meetings
+newest first beneath it, with their status in words and an icon (never colour alone)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from meetingkit.store.repository import MeetingRow
+
+COLUMNS = ("title", "date", "status")
+HEADERS = {"title": "Meeting", "date": "Date", "status": "Status"}
+STATUS_LABELS = {"draft": "Draft", "running": "Running", "ended": "Ended"}
+STATUS_HINTS = {
+    "draft": "Being prepared: it can still be edited.",
+    "running": "Under way (or interrupted): it can be resumed.",
+    "ended": "Finished: its record is kept as it happened.",
+}
+STATUS_ICONS = {
+    "draft": QStyle.StandardPixmap.SP_FileIcon,
+    "running": QStyle.StandardPixmap.SP_MediaPlay,
+    "ended": QStyle.StandardPixmap.SP_DialogApplyButton,
+}
+NO_SERIES = "Meetings without a series"
+GROUP = 0  # the internal id of a series row; a meeting row carries its group's index + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def when_text(when: datetime) -> str:
+    """'Tue 6 Oct 2026, 14:00' (give it the local time: the chair plans in the time where they are)."""
+    return f"{when:%a} {when.day} {when:%b %Y, %H:%M}"
+
+
+@dataclass
+class SeriesGroup:
+    name: str
+    meetings: list[MeetingRow] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        n = len(self.meetings)
+        return f"{self.name or NO_SERIES} ({n} meeting{'s' if n != 1 else ''})"
+
+
+def group_by_series(rows: Sequence[MeetingRow]) -> list[SeriesGroup]:
+    """Series ordered by their newest meeting, meetings newest first (ties: the later-created first)."""
+    groups: dict[str, SeriesGroup] = {}
+    for row in sorted(rows, key=lambda r: (r.scheduled_start, r.id), reverse=True):
+        groups.setdefault(row.series, SeriesGroup(row.series)).meetings.append(row)
+    return list(groups.values())
+
+
+class MeetingListModel(QAbstractItemModel):
+    def __init__(self, rows: Sequence[MeetingRow] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups = group_by_series(rows)
+        self._icons: dict[str, QIcon] = {}
+
+    def set_rows(self, rows: Sequence[MeetingRow]) -> None:
+        self.beginResetModel()
+        self._groups = group_by_series(rows)
+        self.endResetModel()
+
+    @property
+    def groups(self) -> list[SeriesGroup]:
+        return self._groups
+
+    def meeting_at(self, index: AnyIndex) -> MeetingRow | None:
+        if not index.isValid() or index.internalId() == GROUP:
+            return None
+        return self._groups[index.internalId() - 1].meetings[index.row()]
+
+    def series_at(self, index: AnyIndex) -> str | None:
+        """The series a row belongs to (a series row or one of its meetings); '' for no series."""
+        if not index.isValid():
+            return None
+        g = index.row() if index.internalId() == GROUP else index.internalId() - 1
+        return self._groups[g].name
+
+    def index_of_meeting(self, meeting_id: int) -> QModelIndex:
+        for g, group in enumerate(self._groups):
+            for r, row in enumerate(group.meetings):
+                if row.id == meeting_id:
+                    return self.createIndex(r, 0, g + 1)
+        return QModelIndex()
+
+    # ---- Qt model ---------------------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, GROUP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, GROUP)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()].meetings)
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[COLUMNS[section]]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        field_name = COLUMNS[index.column()]
+        row = self.meeting_at(index)
+        if row is None:
+            if field_name == "title" and role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.AccessibleTextRole,
+            ):
+                return self._groups[index.row()].label
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if field_name == "title":
+                return row.title
+            if field_name == "date":
+                return when_text(row.scheduled_start.astimezone())
+            return STATUS_LABELS.get(row.status, row.status)
+        if role == Qt.ItemDataRole.DecorationRole and field_name == "status":
+            return self._icon(row.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return STATUS_HINTS.get(row.status) if field_name == "status" else row.title
+        return None
+
+    def _icon(self, status: str) -> QIcon | None:
+        if status not in STATUS_ICONS:
+            return None
+        if status not in self._icons:
+            app = QApplication.instance()
+            if not isinstance(app, QApplication):
+                return None
+            self._icons[status] = app.style().standardIcon(STATUS_ICONS[status])
+        return self._icons[status]
