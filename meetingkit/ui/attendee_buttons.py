@@ -150,6 +150,7 @@ class AttendeeBoard(QWidget):
             grid.addWidget(self._cell(person), i // COLUMNS, i % COLUMNS)
         for c in range(COLUMNS):
             grid.setColumnStretch(c, 1)
+        grid.setRowStretch(-(-len(people) // COLUMNS), 1)  # spare height below the buttons, not between them
 
     def _cell(self, person: Attendee) -> QWidget:
         cell = QWidget()

@@ -182,14 +182,6 @@ class ShortcutHelp(QDialog):
         lay.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
 
 
-class _Column(QVBoxLayout):
-    """The console's main column. It claims no height-for-width, so that its scroll area sizes it by its
-    minimum (the big timer gives way) instead of by the preferred height of every wrapped label."""
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
-        return False
-
-
 class ConsoleWindow(QMainWindow):
     """The chair's console. Commands go to `bridge.command`; what is shown is read back from `bridge.live`."""
 
@@ -221,7 +213,7 @@ class ConsoleWindow(QMainWindow):
 
     def _build(self, live: LiveMeeting) -> None:
         main = QWidget()
-        col = _Column(main)
+        col = QVBoxLayout(main)
         col.setContentsMargins(12, 8, 12, 8)
         col.setSpacing(8)
         col.addLayout(self._title_row(live))
@@ -232,39 +224,13 @@ class ConsoleWindow(QMainWindow):
             bar.hide()
             col.addWidget(bar)
         col.addWidget(self._end_confirm_bar())
-        top = QHBoxLayout()
-        self.item_panel = ItemTimerPanel()
-        self.forecast_panel = ForecastPanel()
-        top.addWidget(self.item_panel, 3)
-        top.addWidget(self.forecast_panel, 2)
-        col.addLayout(top)
-        middle = QHBoxLayout()
-        self.speaker_panel = SpeakerTimerPanel()
-        self.queue_panel = QueuePanel(self.bridge)
-        self.queue_panel.leave_field.connect(self.focus_home)
-        middle.addWidget(self.speaker_panel, 3)
-        middle.addWidget(self.queue_panel, 2)
-        col.addLayout(middle, 3)
+        col.addLayout(self._timer_rows(), 3)
         col.addLayout(self._control_row())
-        self.chosen = FitLabel(18, bold=False, min_px=14)
-        self.chosen.setAccessibleName("Chosen person")
-        self.queue_panel.layout().addWidget(self.chosen)
         self.break_panel = BreakPanel(self.bridge)
         self.rebalance_panel = RebalancePanel(self.bridge)
         col.addWidget(self.break_panel)
         col.addWidget(self.rebalance_panel)
-        self.attendees = AttendeeBoard(live.meeting.people)
-        self.attendees.give_floor.connect(self.give_floor)
-        self.attendees.add_to_queue.connect(lambda k: self.bridge.command("queue", who=k))
-        self.attendees.interject.connect(self.interject_by)
-        self.attendees.attendance.connect(lambda t, k: self.bridge.command(t, who=k))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.attendees)
-        scroll.setAccessibleName("Attendees")
-        scroll.setMinimumHeight(74)  # at least a row of people; the rest scrolls when prompts take the room
-        col.addWidget(scroll, 2)
+        col.addWidget(self._attendee_area(live))
         self.status = NoticeBar("ok", "Status")
         self.status.text.setText("Ready")
         col.addWidget(self.status)
@@ -282,6 +248,42 @@ class ConsoleWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         split.setSizes([1060, 380])
         self.setCentralWidget(split)
+
+    def _timer_rows(self) -> QVBoxLayout:
+        """Item timer and forecast; under them the big speaker timer beside the queue."""
+        top = QHBoxLayout()
+        self.item_panel = ItemTimerPanel()
+        self.forecast_panel = ForecastPanel()
+        top.addWidget(self.item_panel, 3)
+        top.addWidget(self.forecast_panel, 2)
+        middle = QHBoxLayout()
+        self.speaker_panel = SpeakerTimerPanel()
+        self.queue_panel = QueuePanel(self.bridge)
+        self.queue_panel.leave_field.connect(self.focus_home)
+        self.chosen = FitLabel(18, bold=False, min_px=14)
+        self.chosen.setAccessibleName("Chosen person")
+        self.queue_panel.layout().addWidget(self.chosen)
+        middle.addWidget(self.speaker_panel, 3)
+        middle.addWidget(self.queue_panel, 2)
+        rows = QVBoxLayout()
+        rows.setSpacing(8)
+        rows.addLayout(top)
+        rows.addLayout(middle, 1)
+        return rows
+
+    def _attendee_area(self, live: LiveMeeting) -> QScrollArea:
+        self.attendees = AttendeeBoard(live.meeting.people)
+        self.attendees.give_floor.connect(self.give_floor)
+        self.attendees.add_to_queue.connect(lambda k: self.bridge.command("queue", who=k))
+        self.attendees.interject.connect(self.interject_by)
+        self.attendees.attendance.connect(lambda t, k: self.bridge.command(t, who=k))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.attendees)
+        scroll.setAccessibleName("Attendees")
+        scroll.setMinimumHeight(74)  # at least a row of people; the rest scrolls when prompts take the room
+        return scroll
 
     def _title_row(self, live: LiveMeeting) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -402,6 +404,9 @@ class ConsoleWindow(QMainWindow):
     def _shortcut(self, s: Shortcut) -> None:
         # Text fields take their own keys first; this check also covers fields that do not (spin boxes).
         if not s.always and (typing_in_text_field() or self.bridge.live.status == "ended"):
+            return
+        if not s.always and self.bridge.live.status == "ready":
+            self.bridge.refused.emit("The meeting has not started yet: Start meeting (Enter) first")
             return
         getattr(self, s.method)()
 

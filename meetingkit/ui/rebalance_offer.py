@@ -23,7 +23,7 @@ def describe_proposal(live: LiveMeeting, proposal: Proposal) -> str:
         old = live.planned[key] / 60.0
         lines.append(f"{live.meeting.item(key).title}: {_minutes(old)} → {_minutes(new)}")
     for key in proposal.deferred:
-        lines.append(f"{live.meeting.item(key).title}: defer to a later meeting")
+        lines.append(f"{live.meeting.item(key).title}: defer")
     lines.append("protected items and the feedback break keep their time")
     return "; ".join(lines) + "."
 
@@ -45,7 +45,7 @@ class RebalancePanel(QFrame):
         icon.setFixedSize(30, 30)
         self.title = FitLabel(21, bold=True, min_px=15)
         self.title.setAccessibleName("Rebalance offer")
-        self.text = WrapLabel(17, lines=2)
+        self.text = WrapLabel(17, lines=3)
         self.text.setAccessibleName("Proposed timings")
         self.accept_button = QPushButton("Accept new timings")
         self.accept_button.setAccessibleName("Accept new timings")

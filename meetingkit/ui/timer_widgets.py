@@ -38,9 +38,11 @@ class SpeakerFace:
 
 def speaker_face(live: LiveMeeting, now: float) -> SpeakerFace:
     if live.status == "ended":
-        return SpeakerFace("ended", "Meeting ended", "", "")
+        return SpeakerFace("ended", "Meeting ended", "", "", "No further commands: the summary is above")
     if live.status == "ready":
-        return SpeakerFace("idle", "Meeting not started", "", IDLE_TIME)
+        return SpeakerFace(
+            "idle", "Meeting not started", "", IDLE_TIME, "Start meeting (Enter) starts the clock"
+        )
     timer = live.speaker_timer(now)
     detail = _turn_detail(live, now, timer.interjection)
     if timer.state == "idle" and live.brk.status == "running":
@@ -97,7 +99,8 @@ def item_face(live: LiveMeeting, now: float) -> ItemFace:
             first = agenda[0].title if agenda else "no items"
             return ItemFace("idle", "Not started", first, f"Item 1 of {len(agenda)}", "")
         if live.status == "ended":
-            return ItemFace("ended", "Meeting ended", "", "", "")
+            end = local_time(live, live.ended_at or now)
+            return ItemFace("ended", "Meeting ended", live.meeting.title, f"Ended at {end}", "")
         return ItemFace("idle", "All items taken", "No item under way", "End the meeting when ready", "")
     timer = live.item_timer(now)
     index = live.meeting.item_index(live.current) + 1
@@ -230,13 +233,13 @@ class WrapLabel(QLabel):
         super().__init__(parent)
         self.setFont(pixel_font(px, bold))
         self.setWordWrap(True)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(False)
-        self.setSizePolicy(policy)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 2)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name; QLabel turns it on with word wrap)
+        return False
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.fontMetrics().averageCharWidth() * 12, self.minimumHeight())
 
     def sizeHint(self) -> QSize:  # noqa: N802

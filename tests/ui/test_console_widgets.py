@@ -156,6 +156,15 @@ def test_single_key_shortcuts_do_nothing_while_typing(qtbot, running: ConsoleWin
     assert len(store.events(running.meeting_id)) == events
 
 
+def test_space_on_a_focused_button_is_still_the_speaker_key(qtbot, console: ConsoleWindow) -> None:
+    assert QApplication.focusWidget() is console.start_meeting_button
+    press(qtbot, console, Qt.Key.Key_Space)  # not a click on "Start meeting"
+    assert console.bridge.live.status == "ready"
+    assert (
+        console.status.text.text() == "Not done: The meeting has not started yet: Start meeting (Enter) first"
+    )
+
+
 def test_f1_shows_every_shortcut_without_blocking(qtbot, running: ConsoleWindow) -> None:
     press(qtbot, running, Qt.Key.Key_F1)
     assert running.help.isVisible() and not running.help.isModal()
@@ -284,7 +293,7 @@ def test_after_the_end_the_console_stays_readable_and_gives_no_commands(
     assert running.summary_bar.isVisible()
     assert running.speaker_panel.badge.words.text() == "Meeting ended"
     assert all(not b.isEnabled() for b in running.controls)
-    assert running.item_panel.title.text() == ""
+    assert running.item_panel.position.text() == "Ended at 10:00"
     assert running.forecast_panel.forecast.text() == "Ended at 10:00"
 
 
