@@ -229,10 +229,12 @@ class MainWindow(QMainWindow):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Widths from the font, not from the contents: measuring every row would slow start-up with the list.
+        metrics = self.tree.fontMetrics()
+        header.resizeSection(1, metrics.horizontalAdvance("Wed 30 Sep 2026, 14:00") + 24)
+        header.resizeSection(2, metrics.horizontalAdvance("Running") + 48)
         self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.tree.activated.connect(self._activated)
 

@@ -41,6 +41,7 @@ def when_text(when: datetime) -> str:
 class SeriesGroup:
     name: str
     meetings: list[MeetingRow] = field(default_factory=list)
+    texts: list[tuple[str, str, str]] = field(default_factory=list)  # each meeting's cells, made once
 
     @property
     def label(self) -> str:
@@ -52,7 +53,15 @@ def group_by_series(rows: Sequence[MeetingRow]) -> list[SeriesGroup]:
     """Series ordered by their newest meeting, meetings newest first (ties: the later-created first)."""
     groups: dict[str, SeriesGroup] = {}
     for row in sorted(rows, key=lambda r: (r.scheduled_start, r.id), reverse=True):
-        groups.setdefault(row.series, SeriesGroup(row.series)).meetings.append(row)
+        group = groups.setdefault(row.series, SeriesGroup(row.series))
+        group.meetings.append(row)
+        group.texts.append(
+            (
+                row.title,
+                when_text(row.scheduled_start.astimezone()),
+                STATUS_LABELS.get(row.status, row.status),
+            )
+        )
     return list(groups.values())
 
 
@@ -122,23 +131,18 @@ class MeetingListModel(QAbstractItemModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called for every visible cell at each paint: it only looks texts up, never formats them.
         if not index.isValid():
             return None
-        field_name = COLUMNS[index.column()]
-        row = self.meeting_at(index)
-        if row is None:
-            if field_name == "title" and role in (
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.AccessibleTextRole,
-            ):
-                return self._groups[index.row()].label
-            return None
+        group_id = index.internalId()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if field_name == "title":
-                return row.title
-            if field_name == "date":
-                return when_text(row.scheduled_start.astimezone())
-            return STATUS_LABELS.get(row.status, row.status)
+            if group_id == GROUP:
+                return self._groups[index.row()].label if index.column() == 0 else None
+            return self._groups[group_id - 1].texts[index.row()][index.column()]
+        if group_id == GROUP:
+            return None
+        row = self._groups[group_id - 1].meetings[index.row()]
+        field_name = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and field_name == "status":
             return self._icon(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
