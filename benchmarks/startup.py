@@ -1,0 +1,170 @@
+"""How long MeetingKit takes from process start to its main window on screen, beside a bare PySide6 window
+measured in the same run (target: at most 1.5 times as long, with a database of 200 meetings).
+
+Both are started as fresh processes, offscreen, several times each (alternating, after one warm-up each);
+the medians are compared. The clock runs from just before the process is started until it reports, from
+inside its event loop, that the window has been shown.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/startup.py [--meetings 200] [--runs 7]
+Prints a table; not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from _table import ROOT, print_table  # also puts the checkout on sys.path
+
+from meetingkit.cli import demo_record_path
+from meetingkit.models import record
+from meetingkit.store.repository import Store
+
+TARGET_RATIO = 1.5
+SERIES = (
+    "Stroke HIT",
+    "Partnership board",
+    "Patient participation group",
+    "Diabetes network",
+    "Steering group",
+)
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1180, 720)
+window.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+# The same bare window, after importing the store's database library: how much of the gap is that import.
+BARE_WITH_SQLITE_UTILS = "import sqlite_utils\n" + BARE
+
+APP = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from meetingkit import app as meetingkit_app
+window = meetingkit_app.start(Path(sys.argv[1]))
+if window is None:
+    sys.exit(2)
+qt = meetingkit_app.application()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), qt.quit()))
+qt.exec()
+window.store.close()
+"""
+
+
+def build_database(path: Path, meetings: int) -> float:
+    """`meetings` meetings replayed from the demo record (varied titles, dates and series); seconds taken."""
+    data = json.loads(demo_record_path().read_text(encoding="utf-8"))
+    # Action keys are unique within a series: the copies leave them out and let the engine number them.
+    for ev in data["events"]:
+        ev.pop("key", None)
+    data["events"] = [ev for ev in data["events"] if ev["do"] != "action_update"]
+    first = datetime.fromisoformat(data["meeting"]["scheduled_start"])
+    t0 = time.perf_counter()
+    with Store(path) as store:
+        for n in range(meetings):
+            copy_ = copy.deepcopy(data)
+            series = SERIES[n % len(SERIES)]
+            start = first - timedelta(weeks=4 * (n // len(SERIES)), days=n % len(SERIES))
+            copy_["meeting"]["title"] = f"{series} meeting {n + 1}"
+            copy_["meeting"]["series"] = series
+            copy_["meeting"]["scheduled_start"] = start.isoformat()
+            store.import_record(record.parse(copy_))
+    return time.perf_counter() - t0
+
+
+def time_to_window(script: str, args: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting the process to its 'shown' line."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - t0
+    _, errors = proc.communicate(timeout=60)
+    if line.strip() != "shown":
+        raise SystemExit(
+            f"the window did not report being shown (exit code {proc.returncode}): {errors[-2000:]}"
+        )
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--meetings", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="meetingkit-startup-") as tmp:
+        folder = Path(tmp)
+        db = folder / "data" / "meetingkit.db"
+        build_s = build_database(db, args.meetings)
+        env = dict(os.environ)
+        # Private settings and data folders: the benchmark must not touch the user's own.
+        env.update(
+            QT_QPA_PLATFORM="offscreen",
+            XDG_CONFIG_HOME=str(folder / "config"),
+            XDG_DATA_HOME=str(folder / "share"),
+            PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+            # Byte-compiled modules, as an installed app has them (kept in the temporary folder).
+            PYTHONPYCACHEPREFIX=str(folder / "pycache"),
+        )
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        time_to_window(BARE, [], env)  # warm-ups: the first start of each pays for a cold file cache
+        time_to_window(APP, [str(db)], env)
+        bare, library, app = [], [], []
+        for _ in range(args.runs):
+            bare.append(time_to_window(BARE, [], env))
+            library.append(time_to_window(BARE_WITH_SQLITE_UTILS, [], env))
+            app.append(time_to_window(APP, [str(db)], env))
+    bare_ms, app_ms = statistics.median(bare) * 1000, statistics.median(app) * 1000
+    library_ms = statistics.median(library) * 1000
+    ratio = app_ms / bare_ms
+    passed = print_table(
+        f"Start-up to the main window: {args.meetings} meetings, median of {args.runs} runs each (offscreen)",
+        [
+            ("database of meetings built", f"{build_s:.1f} s", "-", "", True),
+            ("bare PySide6 window", f"{bare_ms:.0f} ms", "-", f"min {min(bare) * 1000:.0f} ms", True),
+            (
+                "bare window after `import sqlite_utils`",
+                f"{library_ms:.0f} ms",
+                "-",
+                f"{library_ms / bare_ms:.2f}x bare",
+                True,
+            ),
+            ("MeetingKit main window", f"{app_ms:.0f} ms", "-", f"min {min(app) * 1000:.0f} ms", True),
+            (
+                "MeetingKit / bare window",
+                f"{ratio:.2f}x",
+                f"<= {TARGET_RATIO}x",
+                f"{bare_ms:.0f} ms bare",
+                ratio <= TARGET_RATIO,
+            ),
+        ],
+    )
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
