@@ -28,6 +28,7 @@ from meetingkit.clock import FakeClock
 from meetingkit.store import live_session
 from meetingkit.store.repository import Store
 from meetingkit.ui.console import ConsoleWindow
+from meetingkit.ui.live_bridge import LiveBridge
 from tests.ui.console_meeting import open_board
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -342,3 +343,22 @@ def test_every_control_has_an_accessible_name(qtbot, console: ConsoleWindow, clo
     assert _unnamed(console.display) == []
     assert "End feedback break" in names()
     assert console.display.time.accessibleName() == "Speaker time"
+
+
+def test_a_console_opened_on_a_meeting_under_way_shows_where_it_stands(
+    qtbot, running: ConsoleWindow, store: Store, clock: FakeClock
+) -> None:
+    running.bridge.command("queue", who="m3")
+    running.bridge.command("speak", who="p2")
+    clock.advance(40)
+    running.bridge.stop()
+    bridge = LiveBridge(store.open_live(running.meeting_id, clock))  # as after a restart
+    again = ConsoleWindow(bridge, store)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.speaker_panel.name.text() == "Graham Lee"
+    assert again.speaker_panel.time.text() == "2:20"
+    assert again.queue_panel.model.index(0, 1).data() == "Steve Marsh"
+    assert not again.start_meeting_button.isVisible()
+    assert again.speaker_button.accessibleName() == "Stop speaker"
+    bridge.stop()
