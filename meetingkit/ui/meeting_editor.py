@@ -428,7 +428,10 @@ class AgendaPage(QWidget):
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # DragDrop rather than InternalMove: the model accepts only its own row format and moves the row
+        # itself (one undo step), and unlike InternalMove a test can drive a drop through the view.
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragDropOverwriteMode(False)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked

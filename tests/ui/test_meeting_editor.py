@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
@@ -208,6 +209,39 @@ def test_agenda_buttons_and_keyboard_undo_redo(qtbot: Any, store: Store, draft: 
         "Welcome",
         "Next steps",
     ]
+
+
+def test_dropping_a_row_on_the_table_moves_it(qtbot: Any, store: Store, draft: int) -> None:
+    editor = open_editor(qtbot, store, draft)
+    editor.show()
+    editor.tabs.setCurrentWidget(editor.agenda_page)
+    qtbot.waitExposed(editor)
+    view, model = editor.agenda_page.view, editor.agenda_model
+    data = model.mimeData([model.index(2, 1)])  # what dragging "Next steps" carries
+    top_of_first = view.visualRect(model.index(0, 1)).topLeft() + QPoint(20, 2)
+    viewport = view.viewport()
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        QApplication.sendEvent(
+            viewport,
+            kind(
+                top_of_first,
+                Qt.DropAction.MoveAction,
+                data,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
+    drop = QDropEvent(
+        QPointF(top_of_first),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, drop)
+    assert [it.title for it in model.items] == ["Next steps", "Welcome", "Discharge results"]
+    assert not drop.isAccepted()  # so the drag's source deletes nothing: the move is complete
+    assert editor.undo_stack.undoText() == "Move item"
 
 
 def test_csv_import_names_the_bad_row_and_changes_nothing(
