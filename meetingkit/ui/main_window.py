@@ -96,6 +96,7 @@ class NextMeetingDialog(QDialog):
         super().__init__(parent)
         self._from = from_qdatetime
         self.setWindowTitle("Next meeting in the series")
+        self.setMinimumWidth(560)
         form = QFormLayout(self)
         self.title = QLineEdit(meeting.title)
         self.title.setAccessibleName("Next meeting title")
