@@ -6,12 +6,11 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from meetingkit.clock import Clock
-from meetingkit.models import participation
 from meetingkit.models.meeting import (
     Action,
     ActionUpdate,
@@ -23,12 +22,15 @@ from meetingkit.models.meeting import (
     Meeting,
     Speech,
 )
-from meetingkit.models.record import Record, RecordError, replay
 from meetingkit.models.redaction import erase_name
-from meetingkit.models.session import BreakSummary, Event, ItemTiming, LiveMeeting, Timing
-from meetingkit.models.summary import MeetingSummary
 from meetingkit.store.database import StoreError, backup, open_database, request_backup_purge
-from meetingkit.store.projections import write_all, write_changes
+
+if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list meetings at start-up
+    from meetingkit.models.participation import TurnGroup
+    from meetingkit.models.record import Record
+    from meetingkit.models.session import Event, LiveMeeting
+    from meetingkit.models.summary import MeetingSummary
+    from meetingkit.store.live_session import LiveSession
 
 # Free text that may name a person: (table, row key, columns).
 _FREE_TEXT = [
@@ -415,6 +417,8 @@ class Store:
         }
 
     def events(self, mid: int) -> list[Event]:
+        from meetingkit.models.session import Event
+
         return [
             Event(r[0], datetime.fromisoformat(r[1]), r[2], json.loads(r[3]))
             for r in self.db.execute(
@@ -529,6 +533,7 @@ class Store:
 
     def open_live(self, mid: int, clock: Clock) -> LiveSession:
         """The live session of a meeting: fresh if not started, else rebuilt from its stored events."""
+        from meetingkit.models.session import LiveMeeting
         from meetingkit.store.live_session import LiveSession
 
         meeting = self.load_meeting(mid)
@@ -538,22 +543,28 @@ class Store:
 
     def import_record(self, record: Record) -> int:
         """Replay a record into a new meeting, all or nothing (one transaction)."""
+        from meetingkit.models.record import replay
+        from meetingkit.store.projections import write_all
+
         with self.db.atomic():
             mid = self._insert_meeting(record.meeting)
-            try:
-                live = replay(record, self.prior_actions(mid), key_prefix=f"M{mid}-")
-            except RecordError:
-                raise
+            live = replay(record, self.prior_actions(mid), key_prefix=f"M{mid}-")
             write_all(self.db, mid, live)
         return mid
 
     def rebuild(self, mid: int, clock: Clock) -> LiveMeeting:
+        from meetingkit.models.session import LiveMeeting
+
         return LiveMeeting.rebuild(
             self.load_meeting(mid), self.events(mid), clock, self.prior_actions(mid), key_prefix=f"M{mid}-"
         )
 
     def summary(self, mid: int) -> MeetingSummary:
         """The meeting's figures from the stored projections (no replay): what `stats` prints."""
+        from meetingkit.models import participation
+        from meetingkit.models.session import BreakSummary, ItemTiming, LiveMeeting, Timing
+        from meetingkit.models.summary import MeetingSummary
+
         meeting = self.load_meeting(mid)
         row = self.db.execute(
             "SELECT started_at, ended_at, summary FROM meetings WHERE id = ?", [mid]
@@ -582,8 +593,10 @@ class Store:
             brk, timing = live.break_summary(), live.timing(live.scheduled_start)
         return MeetingSummary(mid, meeting, row[0], row[1], part, brk, timing)
 
-    def turn_groups(self, mid: int) -> list[participation.TurnGroup]:
+    def turn_groups(self, mid: int) -> list[TurnGroup]:
         """A meeting's turns summed by everything the figures depend on: exact, and fast for a long series."""
+        from meetingkit.models import participation
+
         return [
             participation.TurnGroup(r[0], r[1], r[2], r[3], bool(r[4]), r[5], bool(r[6]), r[7], r[8], r[9])
             for r in self.db.execute(
@@ -619,8 +632,3 @@ class Store:
 
     def backup(self, reason: str = "meeting-ended") -> Path:
         return backup(self.db, self.path, reason)
-
-
-from meetingkit.store.live_session import LiveSession  # noqa: E402  (import cycle: LiveSession needs Store)
-
-__all__ = ["Store", "StoreError", "MeetingRow", "ActionRow", "LiveSession", "write_changes"]

@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
@@ -40,10 +40,12 @@ from PySide6.QtWidgets import (
 from meetingkit.clock import Clock
 from meetingkit.models.meeting import AgendaItem, DomainError, Meeting
 from meetingkit.store.database import StoreError
-from meetingkit.store.live_session import LiveSession
 from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.agenda_model import hhmm, plan_timeline
 from meetingkit.ui.meeting_list_model import STATUS_LABELS, MeetingListModel, when_text
+
+if TYPE_CHECKING:
+    from meetingkit.store.live_session import LiveSession
 
 NEXT_MEETING_STEP = timedelta(weeks=4)
 STATUS_MARKS = {"draft": "✎", "running": "▶", "ended": "✓"}
