@@ -34,7 +34,7 @@ format: $(TEST_STAMP)
 	$(PY) -m ruff check --fix .
 
 bench: $(TEST_STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+	cd benchmarks && QT_QPA_PLATFORM=offscreen ../$(PY) run_all.py
 
 demo: $(STAMP)
 	$(PY) main.py demo --out demo-minutes.pdf

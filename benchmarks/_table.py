@@ -10,8 +10,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+# Every table printed in this process, for run_all.py's summary: (title, rows).
+COLLECTED: list[tuple[str, list[tuple[str, str, str, str, bool]]]] = []
+
+
 def print_table(title: str, rows: list[tuple[str, str, str, str, bool]]) -> bool:
     """rows: (figure, measured, target, reference, passed). Returns True if all passed."""
+    COLLECTED.append((title, list(rows)))
     print(f"\n{title}")
     head = ("figure", "measured", "target", "reference (same run)", "result")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(4)]
