@@ -1,0 +1,75 @@
+"""Run MeetingKit's main paths with sockets forbidden, then report any network socket the process holds.
+
+`python -m tests.no_network_probe DB OUT.pdf` prints `OK` or the offending socket use, for test_no_network.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+BLOCKED: list[str] = []
+
+
+def _hook(event: str, args: tuple) -> None:
+    if event in ("socket.__new__", "socket.connect", "socket.bind", "socket.getaddrinfo", "socket.sendto"):
+        family = args[1] if event == "socket.__new__" and len(args) > 1 else None
+        if family == 1:  # AF_UNIX: local only, not the network
+            return
+        BLOCKED.append(f"{event} {args!r}"[:200])
+        raise OSError("network use is not allowed")
+
+
+def inet_sockets() -> list[str]:
+    """INET/INET6 sockets this process holds (seen from /proc, so C++ code is caught too)."""
+    inodes = set()
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    found = []
+    for table in ("tcp", "tcp6", "udp", "udp6"):
+        try:
+            lines = Path(f"/proc/self/net/{table}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            cols = line.split()
+            if len(cols) > 9 and cols[9] in inodes:
+                found.append(f"{table} {cols[1]} -> {cols[2]}")
+    return found
+
+
+def main(db: str, out: str) -> int:
+    sys.addaudithook(_hook)
+    from meetingkit.cli import main as cli_main
+
+    for argv in (["demo", "--out", out], ["stats", "1", "--json"], ["export", "1"], ["list"], ["actions"]):
+        code = cli_main([*argv, "--db", db])
+        if code != 0:
+            print(f"FAILED {argv}: exit {code}")
+            return 1
+    # The app itself, up to the event loop: main window on screen, demo seeded on a fresh database.
+    from PySide6.QtWidgets import QApplication
+
+    from meetingkit.app import start
+    from meetingkit.clock import FakeClock
+
+    window = start(Path(db).with_name("gui.db"), FakeClock())
+    if window is None:
+        print("FAILED: the app did not start")
+        return 1
+    QApplication.processEvents()
+    window.close()
+    window.store.close()
+    problems = BLOCKED + inet_sockets()
+    print("OK" if not problems else "\n".join(problems))
+    return 0 if not problems else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
