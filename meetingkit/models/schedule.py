@@ -60,7 +60,7 @@ class Forecast:
 
     @property
     def status(self) -> str:
-        minutes = round(abs(self.delta_s) / 60)
+        minutes = int(abs(self.delta_s) / 60 + 0.5)  # halves up: 2.5 min over reads "over by 3 min"
         if abs(self.delta_s) < ON_TIME_TOLERANCE_S or minutes == 0:
             return "on time"
         return f"{'over' if self.delta_s > 0 else 'ahead'} by {minutes} min"

@@ -187,3 +187,19 @@ def test_a_proposal_fits_keeps_order_and_keeps_half(minutes: list[int], availabl
     assert set(proposal.minutes) <= set(kept)
     for k, m in proposal.minutes.items():
         assert 1 <= m <= plan[k]
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (150, "over by 3 min"),
+        (210, "over by 4 min"),
+        (-150, "ahead by 3 min"),
+        (59, "on time"),
+        (89, "over by 1 min"),
+    ],
+)
+def test_forecast_minutes_round_halves_up(delta: float, text: str) -> None:
+    from meetingkit.models.schedule import Forecast
+
+    assert Forecast(now=0, projected_end=1000 + delta, scheduled_end=1000).status == text
