@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -35,7 +36,14 @@ def application() -> QApplication:
 def open_settings() -> QSettings:
     """The user's settings file, found when asked (so a test's private config folder is honoured)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    return QSettings(str(Path(base) / APP_NAME / "meetingkit.ini"), QSettings.Format.IniFormat)
+    path = Path(base) / APP_NAME / "meetingkit.ini"
+    # Owner-only, like everything else MeetingKit writes; QSettings keeps an existing file's permissions.
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path.parent, 0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def is_first_start(db_path: Path) -> bool:
