@@ -4,16 +4,20 @@ no rule or timer of its own; every repaint reads the time from the engine."""
 from __future__ import annotations
 
 import importlib
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,12 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meetingkit.models import record
 from meetingkit.models.session import Event, LiveMeeting, format_clock
 from meetingkit.store.repository import Store
 from meetingkit.ui.attendee_buttons import AttendeeBoard
 from meetingkit.ui.break_prompt import BreakPanel
 from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.notice_bars import NoticeBar, clock_gap_text, save_problem_text
+from meetingkit.ui.notice_bars import NoticeBar, SaveProblemBar, clock_gap_text, save_problem_text
 from meetingkit.ui.palette import pixel_font
 from meetingkit.ui.queue_panel import QueuePanel
 from meetingkit.ui.rebalance_offer import RebalancePanel
@@ -139,6 +144,13 @@ def describe_event(live: LiveMeeting, event: Event) -> str | None:
     return None
 
 
+def record_file_name(live: LiveMeeting) -> str:
+    """A file name for the meeting record: the title (without characters file systems refuse) and the date."""
+    title = " ".join(re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", live.meeting.title).split()).strip(" .")
+    title = title or "meeting"
+    return f"{title} {live.meeting.scheduled_start.date().isoformat()} record.json"
+
+
 def item_title(live: LiveMeeting) -> str:
     if live.brk.status == "running":
         return "Feedback break"
@@ -217,7 +229,9 @@ class ConsoleWindow(QMainWindow):
         col.setContentsMargins(12, 8, 12, 8)
         col.setSpacing(8)
         col.addLayout(self._title_row(live))
-        self.save_bar = NoticeBar("warning", "Saving problem", lines=2)
+        self.save_bar = SaveProblemBar()
+        self.save_bar.retry_button.clicked.connect(lambda _=False: self.save_again())
+        self.save_bar.export_button.clicked.connect(lambda _=False: self.export_record())
         self.gap_bar = NoticeBar("notice", "Clock notice", dismissible=True)
         self.summary_bar = NoticeBar("ok", "Meeting summary", lines=2)
         for bar in (self.save_bar, self.gap_bar, self.summary_bar):
@@ -468,6 +482,41 @@ class ConsoleWindow(QMainWindow):
 
     def _on_save_problem(self, message: str) -> None:
         self.save_bar.show_text(save_problem_text(message) if message else "")
+
+    def save_again(self) -> bool:
+        """The chair's "Try saving again": write what is waiting now, and say how it went."""
+        if self.bridge.save_again():
+            self.status.show_text("Done: every change is saved", "ok")
+            return True
+        self.status.show_text(
+            "Not done: saving failed again; the changes are kept in memory (export the record to be safe)",
+            "refused",
+        )
+        return False
+
+    def export_record(self) -> Path | None:
+        """Write the meeting record (every event so far, saved or not) to a file the chair chooses.
+
+        It comes from the engine in memory, not the database, so it works while the disk refuses writes.
+        """
+        live = self.bridge.live
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export meeting record",
+            str(Path(folder) / record_file_name(live)),
+            "Meeting records (*.json);;All files (*)",
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        try:
+            path.write_text(json.dumps(record.write(live), ensure_ascii=False, indent=1), encoding="utf-8")
+        except OSError as exc:
+            self.status.show_text(f"Not done: the record could not be written to {path}: {exc}", "refused")
+            return None
+        self.status.show_text(f"Done: meeting record ({len(live.events)} events) exported to {path}", "ok")
+        return path
 
     def _meeting_ended(self, live: LiveMeeting) -> None:
         self.end_bar.hide()

@@ -58,6 +58,12 @@ class LiveBridge(QObject):
         self.changed.emit(event)
         return event
 
+    def save_again(self) -> bool:
+        """Try now to write what is waiting (the chair asked); True when everything is saved."""
+        saved = self.session.flush()
+        self._report_saving()
+        return saved
+
     def _report_saving(self) -> None:
         error = self.session.write_error
         if error != self._save_error:

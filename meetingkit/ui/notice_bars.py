@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from meetingkit.ui.palette import BANNERS, pixel_font, state_icon
 from meetingkit.ui.timer_widgets import WrapLabel
@@ -70,3 +70,36 @@ class NoticeBar(QFrame):
             self.set_kind(kind)
         self.text.setText(text)
         self.setVisible(bool(text))
+
+
+class SaveProblemBar(NoticeBar):
+    """The save-problem warning with its two ways out: try the disk again, or take the record elsewhere.
+
+    Exporting needs no working database, so the meeting is safe even if the disk never recovers. The buttons
+    sit under the words, so that the words keep the bar's whole width on a laptop screen.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("warning", "Saving problem", lines=2, parent=parent)
+        self.retry_button = self._new_button("Try saving again", "Try saving again")
+        self.export_button = self._new_button("Export meeting record…", "Export meeting record")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.export_button)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        row = self.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.removeWidget(self.text)
+        column.addWidget(self.text)
+        column.addLayout(buttons)
+        row.insertLayout(1, column, 1)
+
+    @staticmethod
+    def _new_button(text: str, name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setFont(pixel_font(17, bold=True))
+        button.setAutoDefault(True)
+        return button
