@@ -184,6 +184,12 @@ class MainWindow(QMainWindow):
         self.register_action = a(
             "&Action register", self.open_action_register, "Ctrl+Shift+A", "Every action"
         )
+        self.people_action = a(
+            "&People directory…",
+            self.open_people_directory,
+            "Ctrl+Shift+D",
+            "Everyone known from meetings; delete a person on request",
+        )
         self.quit_action = a("&Quit", self.close, "Ctrl+Q", "Close MeetingKit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -201,6 +207,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.series_action)
         view_menu.addAction(self.register_action)
+        view_menu.addAction(self.people_action)
 
         tools = QToolBar("Meeting tools")
         tools.setObjectName("meeting-tools")
@@ -213,6 +220,7 @@ class MainWindow(QMainWindow):
             self.delete_action,
             None,
             self.register_action,
+            self.people_action,
         ):
             if action is None:
                 tools.addSeparator()
@@ -454,14 +462,19 @@ class MainWindow(QMainWindow):
             return False
         what = f"“{row.title}” ({when_text(row.scheduled_start.astimezone())})"
         extra = (
-            " Its record goes with it: turns, notes, decisions, actions and participation figures."
+            " Its record goes with it: its events (every turn), notes, decisions, actions, feedback and "
+            "participation figures."
             if row.status != "draft"
-            else ""
+            else " Its details, people and agenda go with it."
+        )
+        # Earlier backups still hold the meeting; the store removes them when it next makes one.
+        backups = (
+            " Backup copies that hold it are removed at the next backup rotation (when a meeting next ends)."
         )
         answer = QMessageBox.question(
             self,
             "Delete meeting?",
-            f"Delete {what}?{extra} This cannot be undone.",
+            f"Delete {what}?{extra}{backups} This cannot be undone.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -623,6 +636,24 @@ class MainWindow(QMainWindow):
         if cls is None:
             return None
         return self._show(cls(self.store, self.clock, parent=self))
+
+    def open_people_directory(self) -> QWidget | None:
+        cls = self._window_class(
+            "meetingkit.ui.people_directory", "PeopleDirectoryWindow", "The people directory"
+        )
+        if cls is None:
+            return None
+        window = cls(self.store, parent=self, blocked=self._consoles_open_reason)
+        window.person_deleted.connect(lambda *_: self.refresh())
+        return self._show(window)
+
+    def _consoles_open_reason(self) -> str | None:
+        """A console holds its meeting's names in memory and would write them back: deleting waits for it."""
+        if not self.consoles:
+            return None
+        return (
+            "A meeting's console is open: close it before deleting a person, so that no name is written back."
+        )
 
     def _window_class(self, module: str, name: str, what: str) -> type | None:
         """Import a window only when it is wanted; if it cannot be loaded, say so and carry on."""
