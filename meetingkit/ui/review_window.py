@@ -190,7 +190,8 @@ class ReviewWindow(QWidget):
         self.tabs.addTab(self._balance_tab(), TABS[2])
         self.tabs.addTab(self._timeline_tab(), TABS[3])
         self.coverage_wheel = CoverageWheel()
-        self.tabs.addTab(self._scrolled(self.coverage_wheel), TABS[4])
+        self.tabs.addTab(self._scrolled(self.coverage_wheel, "Coverage wheel area"), TABS[4])
+        self.tabs.tabBar().setAccessibleName("Review sections")
 
         self.export_csv_button = QPushButton("Export table as CSV…")
         self.export_csv_button.setAccessibleName("Export per-person table as CSV")
@@ -213,8 +214,9 @@ class ReviewWindow(QWidget):
         lay.addLayout(foot)
 
     @staticmethod
-    def _scrolled(widget: QWidget) -> QScrollArea:
+    def _scrolled(widget: QWidget, name: str) -> QScrollArea:
         area = QScrollArea()
+        area.setAccessibleName(name)  # it takes Tab focus (arrow keys scroll it), so it is announced
         area.setWidgetResizable(True)
         area.setWidget(widget)
         return area
@@ -228,7 +230,7 @@ class ReviewWindow(QWidget):
         charts.setLayout(self.people_chart_slot)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.people_table)
-        split.addWidget(self._scrolled(charts))
+        split.addWidget(self._scrolled(charts, "People charts"))
         split.setSizes([260, 420])
         return split
 
@@ -250,7 +252,7 @@ class ReviewWindow(QWidget):
         tl.addWidget(self.sectors_table)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(tables)
-        split.addWidget(self._scrolled(self.groups_charts))
+        split.addWidget(self._scrolled(self.groups_charts, "Role and sector charts"))
         split.setSizes([200, 480])
         return split
 
@@ -271,7 +273,7 @@ class ReviewWindow(QWidget):
         lay.addWidget(self.balance_words)
         lay.addWidget(self.interjections)
         lay.addLayout(self.balance_chart_slot, 1)
-        return self._scrolled(page)
+        return self._scrolled(page, "Balance figures")
 
     def _timeline_tab(self) -> QWidget:
         page = QWidget()
@@ -289,6 +291,7 @@ class ReviewWindow(QWidget):
         self.timeline = TimelineView()
         self.timeline_area = QScrollArea()
         self.timeline_area.setWidgetResizable(True)
+        self.timeline_area.setAccessibleName("Timeline area")
         self.timeline_area.setWidget(self.timeline)
         self.timeline_area.horizontalScrollBar().valueChanged.connect(self.timeline.set_label_offset)
         self.turn_label = QLabel("No turn selected.")

@@ -101,6 +101,7 @@ class SecretaryPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName("Notes and actions")  # it takes Tab focus, so it is announced
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)

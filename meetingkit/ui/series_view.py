@@ -189,6 +189,7 @@ class SeriesWindow(QWidget):
 
         self.charts = QTabWidget()
         self.charts.setAccessibleName("Series charts")
+        self.charts.tabBar().setAccessibleName("Series charts")
         self.voice_chart: QWidget = QWidget()
         self.timing_chart: QWidget = QWidget()
         self.charts.addTab(self.voice_chart, "Patient and public voice")
