@@ -45,6 +45,7 @@ from meetingkit.ui.palette import pixel_font
 from meetingkit.ui.queue_panel import QueuePanel
 from meetingkit.ui.rebalance_offer import RebalancePanel
 from meetingkit.ui.speaker_display import SpeakerDisplay
+from meetingkit.ui.text_scale import font_scaled
 from meetingkit.ui.timer_widgets import (
     FitLabel,
     ForecastPanel,
@@ -260,7 +261,7 @@ class ConsoleWindow(QMainWindow):
         split.addWidget(self._side_tabs())
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([1060, 380])
+        split.setSizes([1060, font_scaled(self, 380)])  # the side panels' text follows the user's size
         self.setCentralWidget(split)
 
     def _timer_rows(self) -> QVBoxLayout:

@@ -57,6 +57,7 @@ from meetingkit.ui.agenda_csv import AgendaCsvError, parse_agenda_csv
 from meetingkit.ui.agenda_model import AgendaModel
 from meetingkit.ui.attendees_model import ATTENDANCE_LABELS, AttendeesModel, KnownPeopleModel
 from meetingkit.ui.cell_editors import ChoiceDelegate, NamedDelegate, NumberDelegate
+from meetingkit.ui.text_scale import font_scaled
 
 DATE_FORMAT = "ddd d MMM yyyy, HH:mm"
 
@@ -183,6 +184,7 @@ class DetailsPage(QWidget):
             "The break is planned after the agenda item that ends nearest this share of the planned time; "
             "the Agenda tab shows where it falls."
         )
+        hint.setWordWrap(True)  # unwrapped, it made the dialog wider than the screen at large text sizes
         form.addRow("", hint)
 
         for signal in (self.title.textEdited, self.series.currentTextChanged, self.venue.textEdited):
@@ -240,7 +242,7 @@ class PeoplePage(QWidget):
 
         layout = QHBoxLayout(self)
         self.left_side = QWidget()
-        self.left_side.setMaximumWidth(350)
+        self.left_side.setMaximumWidth(font_scaled(self, 350))
         left = QVBoxLayout(self.left_side)
         left.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.left_side, 0)
@@ -315,6 +317,8 @@ class PeoplePage(QWidget):
         for col, field in enumerate(cols):
             mode = "Stretch" if field in ("name", "organisation") else "ResizeToContents"
             header.setSectionResizeMode(col, getattr(QHeaderView.ResizeMode, mode))
+        # Stretched names must not shrink to nothing beside wide role labels (large text): scroll instead.
+        header.setMinimumSectionSize(self.view.fontMetrics().averageCharWidth() * 14)
         self.remove_button = _button("Remove from meeting", "Remove person from meeting")
         self.remove_button.clicked.connect(self.remove_selected)
         right.addWidget(self.view)
@@ -456,7 +460,7 @@ class AgendaPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in enumerate((64, 320, 160, 130, 76, 124, 110)):
-            self.view.setColumnWidth(col, width)
+            self.view.setColumnWidth(col, font_scaled(self.view, width))
         layout.addWidget(self.view, 1)
 
         self.timeline = _plain_label("Agenda timeline")
