@@ -110,7 +110,8 @@ def project(
         add(it.key, it.planned_s)
     if pending_break is not None:
         add(BREAK, pending_break)
-    at_risk = [s.key for s in slots if s.key != BREAK and s.end > scheduled_end + 1.0]
+    # The same tolerance as "on time": an item is at risk only when the forecast says the meeting runs over it.
+    at_risk = [s.key for s in slots if s.key != BREAK and s.end >= scheduled_end + ON_TIME_TOLERANCE_S]
     return Forecast(now=now, projected_end=t, scheduled_end=scheduled_end, slots=slots, at_risk=at_risk)
 
 
@@ -137,8 +138,8 @@ def rebalance(not_started: Sequence[AgendaItem], available_s: float) -> Proposal
     """Fit the flexible items into `available_s` (the time left once protected items and the break are kept).
 
     Each flexible item is scaled down by the same factor, to whole minutes (never below 1). If that would cut
-    them below half their plan, the last flexible items are deferred instead, until the rest fit at half or more.
-    Returns None when nothing needs to change.
+    any of them below half its plan (after rounding down), the last flexible items are deferred instead, until
+    the rest fit at half or more. Returns None when nothing needs to change.
     """
     flexible = [it for it in not_started if not it.is_protected]
     needed = sum(it.planned_s for it in flexible)
@@ -147,12 +148,19 @@ def rebalance(not_started: Sequence[AgendaItem], available_s: float) -> Proposal
     available = max(0.0, available_s)
     deferred: list[str] = []
     keep = list(flexible)
-    while keep and sum(it.planned_s for it in keep) * 0.5 > available + 1e-9:
+    while keep:
+        minutes = _scaled_minutes(keep, available)
+        fits_at_half = sum(it.planned_s for it in keep) * 0.5 <= available + 1e-9
+        if fits_at_half and all(minutes.get(it.key, it.minutes) * 2 >= it.minutes - 1e-9 for it in keep):
+            return Proposal(minutes=minutes, deferred=deferred, available_s=available_s, needed_s=needed)
         deferred.insert(0, keep.pop().key)
-    minutes: dict[str, float] = {}
-    kept_s = sum(it.planned_s for it in keep)
-    if keep and kept_s > available + 1e-9:
-        scale = available / kept_s
-        for it in keep:
-            minutes[it.key] = float(max(1, math.floor(it.minutes * scale + 1e-9)))
-    return Proposal(minutes=minutes, deferred=deferred, available_s=available_s, needed_s=needed)
+    return Proposal(minutes={}, deferred=deferred, available_s=available_s, needed_s=needed)
+
+
+def _scaled_minutes(items: Sequence[AgendaItem], available_s: float) -> dict[str, float]:
+    """Whole minutes (at least 1) for each item, scaled by one factor to fit; {} if they fit as planned."""
+    total = sum(it.planned_s for it in items)
+    if total <= available_s + 1e-9:
+        return {}
+    scale = available_s / total
+    return {it.key: float(max(1, math.floor(it.minutes * scale + 1e-9))) for it in items}

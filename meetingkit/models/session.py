@@ -218,6 +218,7 @@ class BreakSummary:
     start_offset_s: float | None
     duration_s: float
     skip_reason: str | None
+    during: bool = False  # started mid-item: `after_item` names the item it interrupted, which then went on
 
 
 @dataclass
@@ -1101,4 +1102,6 @@ class LiveMeeting:
             status = "not_held"
         start = b.started_at - self.scheduled_start if b.started_at is not None else None
         after = self.meeting.item(b.after_item).title if b.after_item else None
-        return BreakSummary(status, after, start, round(b.clock.elapsed(now), 3), b.skip_reason)
+        return BreakSummary(
+            status, after, start, round(b.clock.elapsed(now), 3), b.skip_reason, during=b.mid_item is not None
+        )

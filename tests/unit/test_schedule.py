@@ -203,3 +203,23 @@ def test_forecast_minutes_round_halves_up(delta: float, text: str) -> None:
     from meetingkit.models.schedule import Forecast
 
     assert Forecast(now=0, projected_end=1000 + delta, scheduled_end=1000).status == text
+
+
+def test_rounding_down_never_cuts_an_item_below_half_its_plan() -> None:
+    from meetingkit.models.schedule import rebalance
+
+    # 15 min scaled by 0.49 would floor to 7 min (< 7.5): defer instead of offering less than half.
+    items = [AgendaItem("a", "Primary care access", 15), AgendaItem("b", "Budget", 15)]
+    proposal = rebalance(items, available_s=0.49 * 30 * 60 + 60)
+    assert proposal is not None
+    for key, minutes in proposal.minutes.items():
+        planned = next(it.minutes for it in items if it.key == key)
+        assert minutes * 2 >= planned, (key, minutes)
+    assert proposal.deferred
+
+
+def test_items_at_risk_agree_with_on_time() -> None:
+    from meetingkit.models.schedule import project
+
+    fc = project(0.0, 3600.0, ("a", 1800.0), [AgendaItem("b", "Next steps", 30.5)], None, None)
+    assert fc.status == "on time" and fc.at_risk == []  # 30 s over: on time, and nothing at risk
