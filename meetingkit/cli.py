@@ -14,6 +14,7 @@ from typing import Any
 from meetingkit.clock import SystemClock
 from meetingkit.models import record
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
+from meetingkit.models.schedule import ON_TIME_TOLERANCE_S
 from meetingkit.store.database import StoreError, default_db_path
 
 PROG = "meetingkit"
@@ -21,6 +22,16 @@ PROG = "meetingkit"
 
 class CliError(Exception):
     """A problem to report on one line (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line like every other error (not the usage block, then the error)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"{message} (see '{self.prog} --help')")
+
+
+READ_ONLY = {"stats", "export", "minutes", "list", "actions"}
 
 
 def resources_dir() -> Path:
@@ -32,9 +43,9 @@ def demo_record_path() -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the database file")
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog=PROG,
         description="MeetingKit: run meetings where every voice is heard.",
         parents=[common],
@@ -73,11 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse has printed its one-line usage error (or the help)
+    except SystemExit as exc:  # --help was printed
         return 0 if exc.code in (0, None) else 2
+    except CliError as exc:
+        return _fail(str(exc))
     command = args.command or "gui"
     db_path = Path(getattr(args, "db", None) or default_db_path())
     try:
+        if command in READ_ONLY and not db_path.exists():
+            return _no_database(command, db_path)
         if command == "gui":
             from meetingkit.app import run_app
 
@@ -89,10 +104,25 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(_os_message(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except BrokenPipeError:  # `meetingkit stats 1 --json | head`: the reader has had enough; not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # never a traceback at the user; the message says what broke
         if os.environ.get("MEETINGKIT_DEBUG"):
             raise
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _no_database(command: str, db_path: Path) -> int:
+    """A command that only reads never creates a database where there was none."""
+    if command == "list":
+        print(f"No meetings yet (no database at {db_path}). Try: meetingkit demo")
+        return 0
+    if command == "actions":
+        print(f"No actions yet (no database at {db_path}).")
+        return 0
+    return _fail(f"There is no MeetingKit database at {db_path}")
 
 
 def _fail(message: str) -> int:
@@ -139,8 +169,12 @@ def cmd_replay(args: argparse.Namespace, db_path: Path) -> int:
 def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
     rec = _read_record(str(demo_record_path()))
     with _store(db_path) as store:
-        mid = store.import_record(rec)
-        print(f"Demo meeting {mid}: {rec.meeting.title}")
+        mid = store.find_meeting(rec.meeting.title, rec.meeting.series, rec.meeting.scheduled_start)
+        if mid is None:
+            mid = store.import_record(rec)
+            print(f"Demo meeting {mid}: {rec.meeting.title}")
+        else:
+            print(f"Demo meeting {mid} is already in the database: {rec.meeting.title}")
         if args.out:
             _write_minutes(store, mid, Path(args.out), redacted=False, participation=True)
             print(f"Minutes written to {args.out}")
@@ -167,7 +201,7 @@ def redact_record(data: dict[str, Any]) -> dict[str, Any]:
     out = json.loads(json.dumps(data))
     for p in out["people"]:
         p["name"] = names.who(p["key"])
-        p["organisation"] = names.text(p["organisation"])
+        p["organisation"] = ""  # an organisation can identify a person; the sector stays
     for key in ("title", "venue", "series"):
         out["meeting"][key] = names.text(out["meeting"].get(key, ""))
     for it in out["agenda"]:
@@ -194,6 +228,8 @@ def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
 
 def _write_file(path: Path, data: bytes) -> None:
     """Write whole or not at all: a temporary file beside the target, then a rename."""
+    if not path.parent.is_dir():
+        raise CliError(f"Cannot write {path}: the folder {path.parent} does not exist")
     tmp = path.with_name(f".{path.name}.tmp")
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     try:
@@ -232,11 +268,12 @@ def cmd_minutes(args: argparse.Namespace, db_path: Path) -> int:
 
 def cmd_stats(args: argparse.Namespace, db_path: Path) -> int:
     with _store(db_path) as store:
-        doc = store.summary(_meeting_id(store, args.id)).to_json()
+        summary = store.summary(_meeting_id(store, args.id))
+    doc = summary.to_json()
     if args.json:
         print(json.dumps(doc, indent=1, ensure_ascii=False))
     else:
-        print(format_stats(doc))
+        print(format_stats(doc, break_during=summary.brk.during))
     return 0
 
 
@@ -248,7 +285,7 @@ def _mmss(seconds: float | None) -> str:
     return f"{sign}{s // 60}:{s % 60:02d}"
 
 
-def format_stats(doc: dict[str, Any]) -> str:
+def format_stats(doc: dict[str, Any], break_during: bool = False) -> str:
     lines = [f"{doc['meeting']['title']} (meeting {doc['meeting']['id']})", ""]
     lines.append(f"{'Person':<28} {'Role':<12} {'Time':>7} {'Share':>6} {'Turns':>5} {'Longest':>7}")
     for p in doc["people"]:
@@ -269,7 +306,7 @@ def format_stats(doc: dict[str, Any]) -> str:
     lines.append(f"Sectors missing: {', '.join(doc['coverage']['missing']) or 'none'}")
     b = doc["break"]
     brk = {
-        "taken": f"taken after '{b['after_item']}' for {_mmss(b['duration_s'])}",
+        "taken": f"taken {'during' if break_during else 'after'} '{b['after_item']}' for {_mmss(b['duration_s'])}",
         "skipped": f"skipped ({b['skip_reason']})",
         "not_held": "not held",
         "pending": "still to come",
@@ -279,8 +316,11 @@ def format_stats(doc: dict[str, Any]) -> str:
     lines.append(f"Feedback break: {brk}")
     t = doc["timing"]
     if t["over_s"] is not None:
-        word = "over" if t["over_s"] > 0 else "under"
-        lines.append(f"Finished {_mmss(abs(t['over_s']))} {word} the scheduled time")
+        if abs(t["over_s"]) < ON_TIME_TOLERANCE_S:  # the same minute's grace as the forecast and the minutes
+            lines.append("Finished on time")
+        else:
+            word = "over" if t["over_s"] > 0 else "under"
+            lines.append(f"Finished {_mmss(abs(t['over_s']))} {word} the scheduled time")
     return "\n".join(lines)
 
 
@@ -307,11 +347,11 @@ def cmd_actions(args: argparse.Namespace, db_path: Path) -> int:
         src = " [patient feedback]" if a.source == "patient_feedback" else ""
         due = a.due.isoformat() if a.due else "-"
         print(
-            f"{a.key[:10]:<10} {a.status:<12} {due:<10} {a.owner[:22]:<22} {a.series[:16]:<16} {a.text}{src}"
+            f"{a.key[:10]:<10} {a.status.replace('_', ' '):<12} {due:<10} {a.owner[:22]:<22} {a.series[:16]:<16} {a.text}{src}"
         )
         for u in a.updates:
             note = f": {u.note}" if u.note else ""
-            print(f"{'':<10} -> {u.status}{note}")
+            print(f"{'':<10} -> {u.status.replace('_', ' ')}{note}")
     return 0
 
 

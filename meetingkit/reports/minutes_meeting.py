@@ -36,6 +36,10 @@ def _attendance(ctx: MinutesContext) -> list[Flowable]:
 
 
 def _people_table(ctx: MinutesContext, people: list[Attendee]) -> Flowable:
+    if ctx.names.redacted:
+        # An organisation can identify a person (a carers' group has few representatives): sector only.
+        rows = [[_name_cell(ctx, p), markup(role_text(p)), ctx.say(p.sector) or "—"] for p in people]
+        return ctx.table(["Name", "Role", "Sector"], rows, [34, 28, 38])
     rows = [[_name_cell(ctx, p), markup(role_text(p)), ctx.say(p.organisation) or "—"] for p in people]
     return ctx.table(["Name", "Role", "Organisation"], rows, [34, 28, 38])
 

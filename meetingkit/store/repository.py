@@ -320,6 +320,15 @@ class Store:
             for r in self.db.execute(sql, args)
         ]
 
+    def find_meeting(self, title: str, series: str, scheduled_start: datetime) -> int | None:
+        """The meeting with this title, series and start, if there is one (to avoid adding it twice)."""
+        row = self.db.execute(
+            "SELECT m.id FROM meetings m LEFT JOIN series s ON s.id = m.series_id"
+            " WHERE m.title = ? AND COALESCE(s.name, '') = ? AND m.scheduled_start = ? ORDER BY m.id LIMIT 1",
+            [title, series, scheduled_start.isoformat()],
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def running_meetings(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM meetings WHERE status = 'running' ORDER BY id")]
 

@@ -177,6 +177,7 @@ def test_broken_files_get_a_clear_message(
 def test_missing_things_are_one_line_errors(
     capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
 ) -> None:
+    run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
     assert run(capsys, "stats", "4", "--db", str(db_path))[2] == "meetingkit: error: There is no meeting 4\n"
     code, _, err = run(capsys, "replay", str(tmp_path / "none.json"), "--db", str(db_path))
     assert code == 2 and "No such file" in err
@@ -195,3 +196,91 @@ def test_entry_points_all_reach_main(db_path: Path) -> None:
         )
         assert proc.returncode == 0, proc.stderr
         assert "No meetings yet" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["stats", "abc"], "invalid int value: 'abc'"),
+        (["minutes", "1"], "the following arguments are required: -o/--output"),
+        (["actions", "--status", "bogus"], "invalid choice: 'bogus'"),
+        (["dance"], "invalid choice: 'dance'"),
+    ],
+)
+def test_usage_mistakes_are_one_line(
+    capsys: pytest.CaptureFixture[str], db_path: Path, argv: list[str], fragment: str
+) -> None:
+    code, out, err = run(capsys, *argv, "--db", str(db_path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and fragment in err and err.startswith("meetingkit: error: "), err
+
+
+def test_reading_commands_never_create_a_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "none.db"
+    assert (
+        run(capsys, "stats", "1", "--db", str(missing))[2]
+        == f"meetingkit: error: There is no MeetingKit database at {missing}\n"
+    )
+    assert "No meetings yet" in run(capsys, "list", "--db", str(missing))[1]
+    assert "No actions yet" in run(capsys, "actions", "--db", str(missing))[1]
+    assert run(capsys, "export", "1", "--db", str(missing))[0] == 2
+    assert not missing.parent.exists()
+
+
+def test_minutes_into_a_missing_folder_says_so(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
+    target = tmp_path / "nodir" / "x.pdf"
+    code, _, err = run(capsys, "minutes", "1", "-o", str(target), "--db", str(db_path))
+    assert code == 2 and f"Cannot write {target}: the folder {target.parent} does not exist" in err
+    assert ".tmp" not in err
+
+
+def test_demo_twice_and_the_example_beside_it(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    assert run(capsys, "demo", "--db", str(db_path))[0] == 0
+    code, out, _ = run(capsys, "demo", "--out", str(tmp_path / "d.pdf"), "--db", str(db_path))
+    assert code == 0 and "already in the database" in out and (tmp_path / "d.pdf").exists()
+    code, out, err = run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
+    assert (code, err) == (0, ""), err  # the demo has its own series, so its action keys do not clash
+    rows = [
+        line for line in run(capsys, "list", "--db", str(db_path))[1].splitlines() if "Stroke HIT" in line
+    ]
+    assert len(rows) == 2
+
+
+def test_redacted_export_carries_no_organisations(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    run(capsys, "replay", str(EXAMPLE_RECORD), "--db", str(db_path))
+    out = run(capsys, "export", "1", "--redacted", "--db", str(db_path))[1]
+    assert "Stroke survivors" not in out and "Carers' network" not in out
+    assert all(p["organisation"] == "" for p in json.loads(out)["people"])
+
+
+def test_stats_says_on_time_within_a_minute_and_during_for_a_mid_item_break(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    data = {
+        "meetingkit_record": 1,
+        "meeting": {"title": "Short board", "scheduled_start": "2026-06-12T10:00:00+01:00"},
+        "people": [{"key": "a", "name": "Ann Lee", "role": "chair"}],
+        "agenda": [
+            {"key": "i1", "title": "Welcome and apologies", "minutes": 10},
+            {"key": "i2", "title": "Plans", "minutes": 10},
+        ],
+        "events": [
+            {"t": 0, "do": "start_meeting"},
+            {"t": "3:00", "do": "start_break"},
+            {"t": "4:00", "do": "end_break"},
+            {"t": "10:00", "do": "next_item"},
+            {"t": "30:30", "do": "end_meeting"},  # scheduled end 30:00 (20 min + the break's 10): 30 s over
+        ],
+    }
+    path = tmp_path / "mid.json"
+    path.write_text(json.dumps(data))
+    code, out, err = run(capsys, "replay", str(path), "--db", str(db_path))
+    assert code == 0, err
+    text = run(capsys, "stats", "1", "--db", str(db_path))[1]
+    assert "Feedback break: taken during 'Welcome and apologies' for 1:00" in text
+    assert "Finished on time" in text
