@@ -215,4 +215,4 @@ def test_register_and_cli_list_the_same_actions(series, store, clock, qtbot, db_
     printed = capsys.readouterr().out
     for r in window.model.rows():
         assert r.text in printed and r.key in printed
-    assert "-> in_progress: Venue booked" in printed
+    assert "-> in progress: Venue booked" in printed
