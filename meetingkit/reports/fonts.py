@@ -32,3 +32,7 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(path)))
     # There is no italic file: <i> falls back to the upright face rather than failing.
     pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+    # Charts start drawing in reportlab's default font (Helvetica), which would be referenced but not embedded.
+    from reportlab.graphics import shapes
+
+    shapes.STATE_DEFAULTS["fontName"] = REGULAR

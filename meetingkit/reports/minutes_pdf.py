@@ -184,6 +184,8 @@ def _render(story: list[Flowable], ctx: MinutesContext) -> bytes:
         lang="en-GB",
         displayDocTitle=1,
         keepTogetherClass=_KeepWithNext,
+        # Every page starts in the embedded font: reportlab's default (Helvetica) would be left unembedded.
+        initialFontName=REGULAR,
     )
     edition = "Redacted edition" if ctx.names.redacted else "Minutes"
     header_right = f"{edition} · {when}"

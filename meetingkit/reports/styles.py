@@ -49,7 +49,13 @@ def minutes_styles() -> MinutesStyles:
     """The styles of the PDF minutes (fonts registered first, since the styles name them)."""
     register_fonts()
     body = ParagraphStyle(
-        "body", fontName=REGULAR, fontSize=BODY_SIZE, leading=13.5, textColor=INK, spaceAfter=4
+        "body",
+        fontName=REGULAR,
+        bulletFontName=REGULAR,  # the default bullet font (Helvetica) would be referenced, unembedded
+        fontSize=BODY_SIZE,
+        leading=13.5,
+        textColor=INK,
+        spaceAfter=4,
     )
     cell = ParagraphStyle("cell", parent=body, fontSize=CELL_SIZE, leading=11, spaceAfter=0)
     cell_head = ParagraphStyle("cell_head", parent=cell, fontName=BOLD, textColor=ACCENT)
@@ -112,6 +118,7 @@ def minutes_styles() -> MinutesStyles:
 def grid_style(rows: int, header_fill: Color = HEADER_FILL) -> TableStyle:
     """A muted table: a tinted header row, thin rules between rows, light stripes, no vertical lines."""
     commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # tables otherwise open Helvetica, which is not embedded
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -130,6 +137,7 @@ def facts_style() -> TableStyle:
     """The label/value block under the title: no rules, labels in the accent colour."""
     return TableStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),

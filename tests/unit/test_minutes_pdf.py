@@ -712,3 +712,15 @@ def test_a_meeting_of_sixty_people_charts_twenty_five_bars(clock: FakeClock) -> 
     text = text_of(render(live))
     assert "Others (36), average" in text
     assert "The last bar is the average of the other 36 people." in text
+
+
+def test_every_font_the_pdf_uses_is_embedded(example: LiveMeeting) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(render(example, meeting_id=1)))
+    fonts = {
+        str(f.get_object().get("/BaseFont"))
+        for page in reader.pages
+        for f in page["/Resources"].get("/Font", {}).values()
+    }
+    assert fonts and all("DejaVuSans" in f for f in fonts), fonts
