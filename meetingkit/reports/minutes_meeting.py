@@ -158,7 +158,7 @@ def _items(ctx: MinutesContext, entries: Entries) -> list[Flowable]:
     for it in live.meeting.agenda:
         out.append(ctx.para(ctx.item_title(it.key), "item"))
         out.append(ctx.para(_item_meta(ctx, it.key, timing[it.key]), "meta"))
-        recorded = entries.get(it.key)
+        recorded = [*(entries.get(it.key) or []), *_updates_during(ctx, it.key)]
         if recorded:
             out += recorded
         elif timing[it.key].status != "not_reached":
@@ -177,6 +177,27 @@ def _items(ctx: MinutesContext, entries: Entries) -> list[Flowable]:
     loose = entries.get(None)
     if loose:
         out += [ctx.para("Recorded between agenda items", "item"), *loose]
+    return out
+
+
+def _updates_during(ctx: MinutesContext, key: str) -> list[Flowable]:
+    """Action updates reported while this item was under way (an actions review records them here)."""
+    live = ctx.live
+    run = live.items[key]
+    if run.started_at is None:
+        return []
+    end = run.ended_at if run.ended_at is not None else float("inf")
+    brk_start = live.brk.started_at
+    brk_end = live.brk.ended_at if live.brk.ended_at is not None else float("inf")
+    out = []
+    for u in live.updates:
+        in_break = brk_start is not None and brk_start <= u.at < brk_end
+        if run.started_at <= u.at <= end and not in_break:
+            action = live.actions.get(u.action) or live.prior_actions.get(u.action)
+            what = f" ({ctx.say(action.text)})" if action else ""
+            note = f": {ctx.say(u.note)}" if u.note else ""
+            status = u.status.replace("_", " ")
+            out.append(ctx.entry(f"<b>Update on {markup(u.action)}</b>{what}: {status}{note}"))
     return out
 
 

@@ -116,3 +116,12 @@ def test_redacted_minutes_name_nobody_even_from_earlier_meetings(series: Path, t
         assert part not in text, part
         assert part.encode() not in raw, part
     assert "E.F." in text
+
+
+def test_updates_are_recorded_under_the_actions_review_item(series: Path, tmp_path: Path) -> None:
+    out = tmp_path / "july.pdf"
+    assert main(["minutes", "2", "-o", str(out), "--db", str(series)]) == 0
+    text = text_of(out)
+    review = text.split("Review of actions", 2)[2].split("Discharge", 1)[0]
+    assert "Update on st1 (Copy discharge letters to carers): done: Letters now go to carers" in review
+    assert "No notes, decisions or actions were recorded" not in review
