@@ -5,10 +5,12 @@ A bad row is refused whole, with one message that names the row as the spreadshe
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from meetingkit.models.meeting import KIND_LABELS, KINDS, Attendee
@@ -34,6 +36,11 @@ HEADERS = {
 }
 YES = {"yes", "y", "true", "1", "x", "protected"}
 NO = {"no", "n", "false", "0", ""}
+DELIMITERS = (",", ";", "\t")
+MAX_BYTES = 1_000_000  # an agenda is a page or two; anything far bigger is the wrong file
+MAX_HEADER = 4096
+MAX_ITEMS = 500
+MAX_LIMIT_S = 3600  # as in the agenda editor
 
 
 class AgendaCsvError(ValueError):
@@ -52,6 +59,26 @@ class CsvItem:
     protected: bool = False
 
 
+def read_agenda_csv(raw: bytes, people: Sequence[Attendee] = ()) -> list[CsvItem]:
+    """Agenda rows from a file's bytes, whatever spreadsheet saved them (see `decode_agenda_csv`)."""
+    return parse_agenda_csv(decode_agenda_csv(raw), people)
+
+
+def decode_agenda_csv(raw: bytes) -> str:
+    """The file's text: UTF-16 if it starts with its BOM (Excel's "Unicode text"), UTF-8 (with or without a
+    BOM), else Windows-1252, what older spreadsheets save."""
+    if len(raw) > MAX_BYTES:
+        raise AgendaCsvError(
+            f"The file is too large for an agenda (over {MAX_BYTES // 10**6} MB): is it the right file?"
+        )
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def parse_agenda_csv(text: str, people: Sequence[Attendee] = ()) -> list[CsvItem]:
     """Agenda rows from CSV text with a header row; title and minutes are required columns.
 
@@ -62,15 +89,17 @@ def parse_agenda_csv(text: str, people: Sequence[Attendee] = ()) -> list[CsvItem
         raise AgendaCsvError(
             "The file is empty: it needs a header row (title, minutes, ...) and one row per item"
         )
-    rows = list(csv.reader(io.StringIO(text), _dialect(text)))
-    header = [_fold(h) for h in rows[0]]
+    # newline="" lets the csv module see every line ending (\r\n, \n, a lone \r) and newlines in quotes.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), quotechar='"')
+    rows = _records(reader)
+    header = [_fold(h) for h in rows[0]] if rows else []
     fields: dict[str, int] = {}
     for col, name in enumerate(header):
         field = HEADERS.get(name)
         if field is None:
             if name:
                 raise AgendaCsvError(
-                    f"Row 1: column '{rows[0][col].strip()}' is not known "
+                    f"Row 1: column '{_shown(rows[0][col])}' is not known "
                     "(use title, minutes, presenter, kind, speaker limit, protected)"
                 )
             continue
@@ -85,16 +114,39 @@ def parse_agenda_csv(text: str, people: Sequence[Attendee] = ()) -> list[CsvItem
         if not any(cell.strip() for cell in row):
             continue
         items.append(_item(number, row, fields, people))
+        if len(items) > MAX_ITEMS:
+            raise AgendaCsvError(f"Row {number}: an agenda holds at most {MAX_ITEMS} items")
     if not items:
         raise AgendaCsvError("The file has a header but no agenda items")
     return items
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+def _records(reader: Iterator[list[str]]) -> list[list[str]]:
+    """Every record; one the csv module cannot read (a cell beyond its size limit) is named by its row."""
+    rows: list[list[str]] = []
     try:
-        return csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        raise AgendaCsvError(f"Row {len(rows) + 1}: cannot be read as CSV ({_shown(str(exc), 80)})") from None
+    return rows
+
+
+def _delimiter(text: str) -> str:
+    """The header row's separator: whichever of comma, semicolon and tab it has most of (comma on a tie).
+
+    Counted rather than sniffed: csv.Sniffer takes apostrophes in the header ("Lead's minutes") for the quote
+    character, and would then misread every title with one ("Carers' network"). Quotes are always '"'.
+    """
+    first = text[: text.find("\n")] if "\n" in text[:MAX_HEADER] else text[:MAX_HEADER]
+    counts = {d: first.count(d) for d in DELIMITERS}
+    return max(DELIMITERS, key=lambda d: counts[d])
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """A cell as quoted in a message: on one line, without control characters, and not too long."""
+    one_line = " ".join("".join(c if c.isprintable() or c.isspace() else " " for c in text).split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
 def _fold(text: str) -> str:
@@ -103,13 +155,18 @@ def _fold(text: str) -> str:
     )
 
 
+def _clean(text: str) -> str:
+    """A cell's words: whitespace (newlines in a quoted cell too) run together, control characters dropped."""
+    return " ".join("".join(c for c in text if c.isprintable() or c.isspace()).split())
+
+
 def _item(number: int, row: list[str], fields: dict[str, int], people: Sequence[Attendee]) -> CsvItem:
     def cell(field: str) -> str:
         col = fields.get(field)
-        return row[col].strip() if col is not None and col < len(row) else ""
+        return _clean(row[col]) if col is not None and col < len(row) else ""
 
     title = cell("title")
-    where = f"Row {number}" + (f" ('{title}')" if title else "")
+    where = f"Row {number}" + (f" ('{_shown(title)}')" if title else "")
     if not title:
         raise AgendaCsvError(f"{where}: the title is empty")
     return CsvItem(
@@ -126,9 +183,9 @@ def _minutes(where: str, text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise AgendaCsvError(f"{where}: minutes '{text}' is not a number") from None
+        raise AgendaCsvError(f"{where}: minutes '{_shown(text)}' is not a number") from None
     if not math.isfinite(value) or value <= 0 or value > 24 * 60:
-        raise AgendaCsvError(f"{where}: minutes must be above 0 and at most a day (not '{text}')")
+        raise AgendaCsvError(f"{where}: minutes must be above 0 and at most a day (not '{_shown(text)}')")
     return int(value) if value == int(value) else value
 
 
@@ -140,7 +197,7 @@ def _presenter(where: str, text: str, people: Sequence[Attendee]) -> str | None:
         if p.key.casefold() == wanted or p.name.strip().casefold() == wanted:
             return p.key
     raise AgendaCsvError(
-        f"{where}: presenter '{text}' is not on this meeting's list of people (add them first, or leave it empty)"
+        f"{where}: presenter '{_shown(text)}' is not on this meeting's list of people (add them first, or leave it empty)"
     )
 
 
@@ -152,24 +209,22 @@ def _kind(where: str, text: str) -> str:
         if wanted in (kind, KIND_LABELS[kind].casefold().replace(" ", "_")):
             return kind
     labels = ", ".join(KIND_LABELS[k].lower() for k in KINDS)
-    raise AgendaCsvError(f"{where}: kind '{text}' is not one of {labels}")
+    raise AgendaCsvError(f"{where}: kind '{_shown(text)}' is not one of {labels}")
 
 
 def _limit(where: str, text: str) -> int | None:
     if not text:
         return None
-    try:
-        if ":" in text:
-            minutes, seconds = text.split(":", 1)
-            value = int(minutes) * 60 + int(seconds)
-        else:
-            value = int(text)
-    except ValueError:
+    # ASCII digits only: int() would also take "1_000", "+5" and other scripts' digits.
+    m = re.fullmatch(r"([0-9]{1,5})(?::([0-5][0-9]))?", text)
+    if m is None:
         raise AgendaCsvError(
-            f"{where}: speaker limit '{text}' is not whole seconds (like 120) or minutes:seconds (like 2:00)"
-        ) from None
-    if value < 0:
-        raise AgendaCsvError(f"{where}: speaker limit must be 0 or more (not '{text}')")
+            f"{where}: speaker limit '{_shown(text)}' is not whole seconds (like 120) or minutes:seconds "
+            "(like 2:00)"
+        )
+    value = int(m.group(1)) * 60 + int(m.group(2)) if m.group(2) else int(m.group(1))
+    if value > MAX_LIMIT_S:
+        raise AgendaCsvError(f"{where}: speaker limit must be at most 60:00 (not '{_shown(text)}')")
     return value
 
 
@@ -179,4 +234,4 @@ def _flag(where: str, text: str) -> bool:
         return True
     if folded in NO:
         return False
-    raise AgendaCsvError(f"{where}: protected '{text}' should be yes or no")
+    raise AgendaCsvError(f"{where}: protected '{_shown(text)}' should be yes or no")

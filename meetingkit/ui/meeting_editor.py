@@ -53,7 +53,8 @@ from meetingkit.models.meeting import (
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
 from meetingkit.ui import agenda_model, attendees_model
-from meetingkit.ui.agenda_csv import AgendaCsvError, parse_agenda_csv
+from meetingkit.ui.agenda_csv import MAX_BYTES as MAX_CSV_BYTES
+from meetingkit.ui.agenda_csv import AgendaCsvError, read_agenda_csv
 from meetingkit.ui.agenda_model import AgendaModel
 from meetingkit.ui.attendees_model import ATTENDANCE_LABELS, AttendeesModel, KnownPeopleModel
 from meetingkit.ui.cell_editors import ChoiceDelegate, NamedDelegate, NumberDelegate
@@ -707,16 +708,13 @@ class MeetingEditor(QDialog):
 
     def import_csv_file(self, path: Path) -> bool:
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as f:  # a wrong, huge file is not read whole: past the limit it is refused
+                raw = f.read(MAX_CSV_BYTES + 1)
         except OSError as exc:
             QMessageBox.warning(self, "Agenda not imported", f"{path.name}: {exc.strerror}")
             return False
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")  # what older spreadsheets save
-        try:
-            rows = parse_agenda_csv(text, self.people_model.people)
+            rows = read_agenda_csv(raw, self.people_model.people)
         except AgendaCsvError as exc:
             self.agenda_page.message.setText(f"⚠ Not imported: {exc}")
             QMessageBox.warning(self, "Agenda not imported", f"{path.name}: {exc}")
