@@ -36,16 +36,16 @@ def clock_text(seconds: float) -> str:
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
 
 
-def duration_words(seconds: float) -> str:
-    """'45 s', '4 min 12 s', '1 h 05 min' — for sentences and tooltips."""
+def airtime(seconds: float) -> str:
+    """Speaking time to the second: '45 s', '15 min 06 s', '1 h 02 min 05 s' (the app and the minutes alike)."""
     s = int(round(max(0.0, seconds)))
-    h, rest = divmod(s, 3600)
-    m, sec = divmod(rest, 60)
-    if h:
-        return f"{h} h {m:02d} min"
-    if m:
-        return f"{m} min {sec:02d} s" if sec else f"{m} min"
-    return f"{sec} s"
+    hours, rest = divmod(s, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min {secs:02d} s"
+    if minutes:
+        return f"{minutes} min {secs:02d} s"
+    return f"{secs} s"
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -201,4 +201,4 @@ def turn_line(
     """One turn of the timeline in words: who, for how long, when, during what."""
     kind = "interjected" if interjection else "spoke"
     on = f" while {interrupted} had the floor" if interjection and interrupted else ""
-    return f"{name} ({role}) {kind} for {duration_words(seconds)}{on}, {span}, {where}."
+    return f"{name} ({role}) {kind} for {airtime(seconds)}{on}, {span}, {where}."

@@ -7,9 +7,10 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from meetingkit.models.meeting import ROLE_LABELS
 from meetingkit.models.participation import Participation, PersonFigures
+from meetingkit.models.review_text import airtime
 from meetingkit.reports.minutes_story import MinutesContext
 from meetingkit.reports.participation_chart import Bar, airtime_chart, top_bars
-from meetingkit.reports.report_text import airtime, duration, markup, plural, share
+from meetingkit.reports.report_text import duration, markup, plural, share
 
 
 def participation_section(ctx: MinutesContext) -> list[Flowable]:

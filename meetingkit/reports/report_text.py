@@ -52,18 +52,6 @@ def duration(seconds: float) -> str:
     return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 
 
-def airtime(seconds: float) -> str:
-    """Speaking time to the second: '45 s', '15 min 06 s', '1 h 02 min 05 s'."""
-    s = int(round(max(0.0, seconds)))
-    hours, rest = divmod(s, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes:02d} min {secs:02d} s"
-    if minutes:
-        return f"{minutes} min {secs:02d} s"
-    return f"{secs} s"
-
-
 def share(fraction: float) -> str:
     """A share of 0..1 as a percentage with one decimal: '18.4%'."""
     return f"{fraction * 100:.1f}%"

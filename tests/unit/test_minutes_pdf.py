@@ -24,11 +24,12 @@ from meetingkit.clock import FakeClock
 from meetingkit.models import record
 from meetingkit.models.meeting import ROLE_LABELS, ActionUpdate, AgendaItem, Attendee, Meeting
 from meetingkit.models.redaction import PeopleNames, initials, name_parts
+from meetingkit.models.review_text import airtime
 from meetingkit.models.session import LiveMeeting
 from meetingkit.models.summary import MeetingSummary
 from meetingkit.reports.minutes_pdf import write_minutes
 from meetingkit.reports.participation_chart import Bar, top_bars
-from meetingkit.reports.report_text import airtime, clock_time, duration, markup, share
+from meetingkit.reports.report_text import clock_time, duration, markup, share
 
 # ---- reading a PDF back -----------------------------------------------------------------------------------
 

@@ -19,10 +19,10 @@ def test_clock_and_duration_words() -> None:
     assert rt.clock_text(0) == "0:00"
     assert rt.clock_text(906.4) == "15:06"
     assert rt.clock_text(3725) == "1:02:05"
-    assert rt.duration_words(45) == "45 s"
-    assert rt.duration_words(252) == "4 min 12 s"
-    assert rt.duration_words(240) == "4 min"
-    assert rt.duration_words(3900) == "1 h 05 min"
+    assert rt.airtime(45) == "45 s"
+    assert rt.airtime(252) == "4 min 12 s"
+    assert rt.airtime(240) == "4 min 00 s"
+    assert rt.airtime(3905) == "1 h 05 min 05 s"
 
 
 def test_join_names() -> None:
