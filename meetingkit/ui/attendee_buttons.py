@@ -98,8 +98,7 @@ class AttendeeButton(QPushButton):
         self.name.setText(person.name)
         self.spoken = QLabel()
         self.spoken.setFont(pixel_font(20, bold=True))
-        self.info = QLabel()
-        self.info.setFont(pixel_font(16))
+        self.info = FitLabel(16, bold=False, min_px=13)  # "Public voice · ▶ Has the floor" shrinks, not cut
         for label in (self.name, self.spoken, self.info):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         lay = QVBoxLayout(self)

@@ -10,8 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut, QShowEvent
+from PySide6.QtCore import QSize, QStandardPaths, Qt
+from PySide6.QtGui import (
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -28,6 +37,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStyle,
     QTabWidget,
     QTextEdit,
     QVBoxLayout,
@@ -36,7 +46,9 @@ from PySide6.QtWidgets import (
 
 from meetingkit.models import record
 from meetingkit.models.session import Event, LiveMeeting, format_clock
+from meetingkit.reports.report_text import duration
 from meetingkit.store.repository import Store
+from meetingkit.ui.attendee_buttons import COLUMNS as ATTENDEE_COLUMNS
 from meetingkit.ui.attendee_buttons import AttendeeBoard
 from meetingkit.ui.break_prompt import BreakPanel
 from meetingkit.ui.live_bridge import LiveBridge
@@ -58,6 +70,10 @@ from meetingkit.ui.timer_widgets import (
 )
 
 EXTEND_S = 60
+ATTENDEES_ALWAYS_SHOWN = 3  # rows of attendee buttons never squeezed out of view by prompts
+SIDE_SHARE = 0.37  # of a large window's width, for the notes and voices panels
+PAUSES_WORTH_SAYING_S = 30  # shorter pauses do not change the length the minutes give
+NOT_HEARD_NAMED = 4  # the summary bar names this many of those not heard; the review lists them all
 
 
 @dataclass(frozen=True)
@@ -164,10 +180,53 @@ def ended_summary(live: LiveMeeting) -> str:
     minutes = round(abs(over) / 60)
     when = "on time" if minutes == 0 else f"over by {minutes} min" if over > 0 else f"{minutes} min early"
     part = live.participation()
-    voice = f"Patient and public voice: {round(part.patient_voice_share * 100)}% of the discussion."
-    unheard = f" Not heard: {', '.join(part.not_heard)}." if part.not_heard else ""
-    end = local_time(live, live.ended_at or live.now())
-    return f"Meeting ended at {end} after {format_clock(live.elapsed())} ({when}). {voice}{unheard}"
+    share = round(part.patient_voice_share * 100)
+    voice = f"Patient and public voice: {share}% of the main discussion (outside the feedback break)."
+    names = part.not_heard[:NOT_HEARD_NAMED]
+    more = len(part.not_heard) - len(names)
+    unheard = f" Not heard: {', '.join(names)}{f' and {more} more' if more else ''}." if names else ""
+    end_at = live.ended_at or live.now()
+    # The minutes give the length from start to end; the meeting clock leaves pauses out. Say which is which.
+    total = end_at - (live.started_at or end_at)
+    length = f"{duration(total)} from start to end"
+    if total - live.elapsed() >= PAUSES_WORTH_SAYING_S:
+        # The clock's own figure, as the console shows it: rounding both to the minute could make them equal.
+        length += f" ({format_clock(live.elapsed())} on the meeting clock, pauses left out)"
+    return f"Meeting ended at {local_time(live, end_at)}: {length}, {when}. {voice}{unheard}"
+
+
+class ControlButton(QPushButton):
+    """A two-line control (what it does, then its key) whose bold text steps down from 18 px to 14 px to fit
+    a narrow column (a 1280 px laptop with the side panel open) rather than being cut off."""
+
+    MAX_PX, MIN_PX = 18, 14
+
+    def _needed(self, px: int) -> int:
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, self)
+        metrics = QFontMetrics(pixel_font(px, bold=True))
+        return max(metrics.horizontalAdvance(line) for line in self.text().split("\n")) + 2 * margin + 6
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(self._needed(self.MIN_PX), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self._needed(self.MAX_PX), super().sizeHint().height())
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.updateGeometry()
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        px = self.MAX_PX
+        while px > self.MIN_PX and self._needed(px) > self.width():
+            px -= 1
+        if self.font().pixelSize() != px:
+            self.setFont(pixel_font(px, bold=True))
 
 
 class ShortcutHelp(QDialog):
@@ -209,6 +268,7 @@ class ConsoleWindow(QMainWindow):
         self.help = ShortcutHelp(self)
         self.shortcuts: list[QShortcut] = []
         self.side_panels: dict[str, QWidget] = {}
+        self._split_sized = False
         self._build(live)
         self._bind_shortcuts()
         bridge.tick.connect(self.refresh)
@@ -234,7 +294,7 @@ class ConsoleWindow(QMainWindow):
         self.save_bar.retry_button.clicked.connect(lambda _=False: self.save_again())
         self.save_bar.export_button.clicked.connect(lambda _=False: self.export_record())
         self.gap_bar = NoticeBar("notice", "Clock notice", dismissible=True)
-        self.summary_bar = NoticeBar("ok", "Meeting summary", lines=2)
+        self.summary_bar = NoticeBar("ok", "Meeting summary", lines=4)  # after the end, room is no object
         for bar in (self.save_bar, self.gap_bar, self.summary_bar):
             bar.hide()
             col.addWidget(bar)
@@ -255,14 +315,34 @@ class ConsoleWindow(QMainWindow):
         outer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.setFrameShape(QFrame.Shape.NoFrame)
         outer.setWidget(main)
+        self.main_column = main
         outer.setAccessibleName("Chair's console")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(outer)
         split.addWidget(self._side_tabs())
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([1060, font_scaled(self, 380)])  # the side panels' text follows the user's size
+        self.split = split
+        self._size_split(self.width())
         self.setCentralWidget(split)
+
+    def side_width(self, total: int) -> int:
+        """The side panels' share of a window `total` px wide.
+
+        A 1280 px laptop gives the chair's column what its controls and forecast need, and the side panels
+        400 px (grown with the user's text size); most of each pixel beyond that goes to the side panels,
+        whose review table then shows an action's text at 200 px or more from 1440 px on, up to a share of
+        SIDE_SHARE of a large screen. Never more than half the window.
+        """
+        base = font_scaled(self, 400)
+        wanted = min(base + round(0.8 * max(0, total - 1280)), max(base, round(total * SIDE_SHARE)))
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)  # the column may scroll
+        main_needs = self.main_column.minimumSizeHint().width() + bar
+        return max(0, min(wanted, total - main_needs - self.split.handleWidth(), total // 2))
+
+    def _size_split(self, total: int) -> None:
+        side = self.side_width(total)
+        self.split.setSizes([total - side, side])
 
     def _timer_rows(self) -> QVBoxLayout:
         """Item timer and forecast; under them the big speaker timer beside the queue."""
@@ -297,7 +377,12 @@ class ConsoleWindow(QMainWindow):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.attendees)
         scroll.setAccessibleName("Attendees")
-        scroll.setMinimumHeight(74)  # at least a row of people; the rest scrolls when prompts take the room
+        # Up to three rows of people stay in view whatever prompts show: when the break prompt and the new
+        # timings take the room, the whole column scrolls (with its scroll bar) rather than this board
+        # shrinking to a row. A larger meeting's further rows scroll inside the board.
+        rows = max(1, -(-len(live.meeting.people) // ATTENDEE_COLUMNS))
+        shown = min(rows, ATTENDEES_ALWAYS_SHOWN)
+        scroll.setMinimumHeight(max(74, round(self.attendees.sizeHint().height() * shown / rows)))
         return scroll
 
     def _title_row(self, live: LiveMeeting) -> QHBoxLayout:
@@ -335,7 +420,7 @@ class ConsoleWindow(QMainWindow):
     def _button(
         self, name: str, slot: Callable[[], object], text: str | None = None, px: int = 18
     ) -> QPushButton:
-        b = QPushButton(text or name)
+        b = ControlButton(text) if text and "\n" in text else QPushButton(text or name)
         b.setAccessibleName(name)
         b.setFont(pixel_font(px, bold=True))
         b.setMinimumHeight(64 if "\n" in (text or "") else 44 if px >= 19 else 32)
@@ -368,7 +453,7 @@ class ConsoleWindow(QMainWindow):
         return row
 
     def _end_confirm_bar(self) -> QWidget:
-        self.end_bar = NoticeBar("prompt", "End meeting question")
+        self.end_bar = NoticeBar("prompt", "End meeting question", lines=2)  # beside two buttons it wraps
         self.end_bar.text.setText("End the meeting now? Every clock stops and no more commands can be given.")
         self.confirm_end_button = self._button(
             "Confirm end meeting", self.end_meeting, "Yes, end the meeting"
@@ -614,6 +699,25 @@ class ConsoleWindow(QMainWindow):
         """Where the keyboard rests while the meeting runs: the queue (no person chosen by focus)."""
         self.queue_panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def leave_text_field(self) -> None:
+        """Escape in a text field (notes, decision, action, feedback, a skip reason): back to the console's
+        controls, so the single-key shortcuts work again. What was typed stays (notes save on leaving)."""
+        status = self.bridge.live.status
+        if status == "running":
+            self.focus_home()
+        elif status == "ready":
+            self.start_meeting_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        # Text fields pass Escape on (they have no use for it), so it arrives here from any of them.
+        if event.key() == Qt.Key.Key_Escape and typing_in_text_field():
+            self.leave_text_field()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def show_shortcuts(self) -> None:
         self.help.show()
         self.help.raise_()
@@ -658,6 +762,11 @@ class ConsoleWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
+        if not self._split_sized:
+            # Shown maximised or on another screen than planned: share out the width it really has, once
+            # (after that the chair's own dragging of the divider stands).
+            self._split_sized = True
+            self._size_split(self.split.width())
         if self.bridge.live.status == "ready":
             self.start_meeting_button.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.bridge.live.status == "running":

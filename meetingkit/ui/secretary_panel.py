@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QHideEvent, QTextCursor
+from PySide6.QtGui import QCloseEvent, QFont, QHideEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -38,7 +38,8 @@ from meetingkit.models.meeting import (
     Attendee,
     Feedback,
 )
-from meetingkit.models.session import Event, LiveMeeting, from_epoch
+from meetingkit.models.review_text import plural
+from meetingkit.models.session import Event, LiveMeeting
 from meetingkit.store.repository import Store
 from meetingkit.ui.actions_model import (
     ROW_ROLE,
@@ -49,9 +50,46 @@ from meetingkit.ui.actions_model import (
     meeting_labels,
 )
 from meetingkit.ui.live_bridge import LiveBridge
+from meetingkit.ui.meeting_zone import epoch_in_meeting_zone
 
 NOTE_SAVE_MS = 700  # saved well within a second of the typing stopping, without a write per keystroke
 DEFAULT_DUE_DAYS = 14
+NOTES_PLACEHOLDER = "Type notes here (saved as you go)"
+ACTION_TEXT_PX = 200  # the review table's action column: a readable line, not a column of syllables
+COMBO_MIN_CHARS = 12  # combos elide long names rather than widening the panel past the window
+
+
+def _narrow_combo(combo: QComboBox) -> None:
+    """Let a combo be narrower than its longest entry (it elides), so the panel never scrolls sideways."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(COMBO_MIN_CHARS)
+
+
+def _right_aligned(button: QPushButton) -> QHBoxLayout:
+    """A button on its own row at the right: it never shares (and so never loses) the width of a field."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addStretch(1)
+    row.addWidget(button)
+    return row
+
+
+class ReviewTable(QTableView):
+    """The actions under review. When the panel is too narrow for the action's words to keep
+    ACTION_TEXT_PX beside the owner, the owner column goes (the line under the table names the owner of
+    the selected action), so the words never shrink to a column of syllables."""
+
+    owner_px = 0  # the owner column's width when shown (a hidden section has no size to ask)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        header = self.horizontalHeader()
+        others = header.sectionSize(ActionsModel.KEY) + header.sectionSize(ActionsModel.STATUS)
+        narrow = self.viewport().width() - others - self.owner_px < ACTION_TEXT_PX
+        if narrow != self.isColumnHidden(ActionsModel.OWNER):
+            self.setColumnHidden(ActionsModel.OWNER, narrow)
+            if not narrow:
+                header.resizeSection(ActionsModel.OWNER, self.owner_px)
 
 
 class SecretaryPanel(QWidget):
@@ -106,6 +144,7 @@ class SecretaryPanel(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)  # a side panel: its width goes to the fields, not the frame
 
         self.now_label = QLabel()
         self.now_label.setAccessibleName("Current item")
@@ -149,7 +188,8 @@ class SecretaryPanel(QWidget):
         self.notes_edit = QTextEdit()
         self.notes_edit.setAccessibleName("Notes for this item")
         self.notes_edit.setAcceptRichText(False)
-        self.notes_edit.setPlaceholderText("Type the notes for this item; they are saved as you go.")
+        self.notes_edit.setTabChangesFocus(True)  # Tab leaves the notes (no keyboard trap); Escape too
+        self.notes_edit.setPlaceholderText(NOTES_PLACEHOLDER)
         self.notes_edit.setMinimumHeight(120)
         self.notes_edit.textChanged.connect(self._note_typed)
         self.notes_edit.installEventFilter(self)
@@ -163,7 +203,7 @@ class SecretaryPanel(QWidget):
 
     def _decision_group(self) -> QGroupBox:
         box = QGroupBox("Decision")
-        row = QHBoxLayout(box)
+        column = QVBoxLayout(box)
         self.decision_edit = QLineEdit()
         self.decision_edit.setAccessibleName("Decision text")
         self.decision_edit.setPlaceholderText("What the meeting decided")
@@ -171,8 +211,8 @@ class SecretaryPanel(QWidget):
         self.decision_button.setAccessibleName("Record decision")
         self.decision_button.clicked.connect(self.record_decision)
         self.decision_edit.returnPressed.connect(self.record_decision)
-        row.addWidget(self.decision_edit, 1)
-        row.addWidget(self.decision_button)
+        column.addWidget(self.decision_edit)
+        column.addLayout(_right_aligned(self.decision_button))
         return box
 
     def _action_group(self) -> QGroupBox:
@@ -184,11 +224,15 @@ class SecretaryPanel(QWidget):
         self.action_owner = QComboBox()
         self.action_owner.setEditable(True)
         self.action_owner.setAccessibleName("Action owner")
+        _narrow_combo(self.action_owner)
+        self.action_owner.lineEdit().setAccessibleName("Action owner")  # what a screen reader lands on
         self.action_owner.lineEdit().setPlaceholderText("Choose someone, or type a name or team")
         self.action_has_due = QCheckBox("Due by")
         self.action_has_due.setAccessibleName("Action has a due date")
         self.action_due = QDateEdit()
         self.action_due.setAccessibleName("Action due date")
+        for field in self.action_due.findChildren(QLineEdit):
+            field.setAccessibleName("Action due date")
         self.action_due.setCalendarPopup(True)
         self.action_due.setDisplayFormat("d MMM yyyy")
         self.action_due.setEnabled(False)
@@ -198,6 +242,7 @@ class SecretaryPanel(QWidget):
         due_row.addWidget(self.action_due, 1)
         self.action_source = QComboBox()
         self.action_source.setAccessibleName("Action source")
+        _narrow_combo(self.action_source)
         self.action_source.addItem("Agreed in the meeting", "meeting")
         self.action_source.addItem("From patient / public feedback", "patient_feedback")
         self.linked_label = QLabel()
@@ -227,14 +272,16 @@ class SecretaryPanel(QWidget):
         return box
 
     def _feedback_group(self) -> QGroupBox:
-        box = QGroupBox("Feedback from patient and public representatives")
+        box = QGroupBox("Feedback from representatives")
         layout = QVBoxLayout(box)
         form = QFormLayout()
         self.feedback_who = QComboBox()
         self.feedback_who.setAccessibleName("Feedback from")
+        _narrow_combo(self.feedback_who)
         self.feedback_text = QPlainTextEdit()
         self.feedback_text.setAccessibleName("Feedback text")
         self.feedback_text.setPlaceholderText("What they said about the meeting so far")
+        self.feedback_text.setTabChangesFocus(True)
         self.feedback_text.setFixedHeight(70)
         self.feedback_button = QPushButton("Record feedback")
         self.feedback_button.setAccessibleName("Record feedback")
@@ -242,38 +289,61 @@ class SecretaryPanel(QWidget):
         form.addRow("Who:", self.feedback_who)
         form.addRow("Said:", self.feedback_text)
         layout.addLayout(form)
-        layout.addWidget(self.feedback_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(_right_aligned(self.feedback_button))
         self.feedback_list = QVBoxLayout()
         layout.addLayout(self.feedback_list)
         self._feedback_rows: list[QWidget] = []
         return box
 
     def _review_group(self) -> QGroupBox:
-        box = QGroupBox("Actions review: every open action of the series")
+        box = QGroupBox("Actions review")
         layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 6, 6, 6)
+        intro = QLabel("Every open action of the series, then those agreed today.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.review_model = ActionsModel(parent=self)
-        self.review_table = QTableView()
+        self.review_table = ReviewTable()
         self.review_table.setAccessibleName("Actions to review")
         self.review_table.setModel(self.review_model)
         self.review_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.review_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.review_table.verticalHeader().setVisible(False)
         self.review_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.review_table.setMinimumHeight(160)
+        self.review_table.setMinimumHeight(220)  # three or four wrapped actions in view at once
         self.review_table.setWordWrap(True)
-        # Where an action was agreed is in its key (M1-…) and the register; the room needs what and who.
-        for col in (ActionsModel.SERIES, ActionsModel.SOURCE, ActionsModel.AGREED):
+        self.review_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A side panel has room for what, who and where it stands; the due date, the meeting that agreed it
+        # and the latest update are under the table for the selected action.
+        for col in (
+            ActionsModel.DUE,
+            ActionsModel.SERIES,
+            ActionsModel.SOURCE,
+            ActionsModel.AGREED,
+            ActionsModel.LATEST,
+        ):
             self.review_table.setColumnHidden(col, True)
         header = self.review_table.horizontalHeader()
-        for col in range(len(ActionsModel.COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ActionsModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ActionsModel.LATEST, QHeaderView.ResizeMode.Stretch)
+        # Owner and status wrap onto a second line in columns of about twelve characters, so that the
+        # action's own words keep most of the width.
+        metrics = self.fontMetrics()
+        for col, widest in ((ActionsModel.OWNER, "Claire Dunne"), (ActionsModel.STATUS, "◑ In progress")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, metrics.horizontalAdvance(widest) + 8)
+        self.review_table.owner_px = header.sectionSize(ActionsModel.OWNER)
         self.review_table.selectionModel().selectionChanged.connect(self._review_selected)
         layout.addWidget(self.review_table, 1)
-        row = QHBoxLayout()
+        self.review_detail = QLabel("Choose an action in the list to record what became of it.")
+        self.review_detail.setAccessibleName("Selected action")
+        self.review_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_detail.setWordWrap(True)
+        layout.addWidget(self.review_detail)
+        form = QFormLayout()
         self.review_status = QComboBox()
         self.review_status.setAccessibleName("Action status")
+        _narrow_combo(self.review_status)
         for s in ACTION_STATUSES:
             self.review_status.addItem(STATUS_LABELS[s], s)
         self.review_note = QLineEdit()
@@ -283,11 +353,10 @@ class SecretaryPanel(QWidget):
         self.review_button.setAccessibleName("Record action update")
         self.review_button.clicked.connect(self.record_update)
         self.review_note.returnPressed.connect(self.record_update)
-        row.addWidget(QLabel("Status:"))
-        row.addWidget(self.review_status)
-        row.addWidget(self.review_note, 1)
-        row.addWidget(self.review_button)
-        layout.addLayout(row)
+        form.addRow("Status:", self.review_status)
+        form.addRow("Update:", self.review_note)
+        layout.addLayout(form)
+        layout.addLayout(_right_aligned(self.review_button))
         return box
 
     # ---- following the meeting --------------------------------------------------------------------------
@@ -306,6 +375,7 @@ class SecretaryPanel(QWidget):
                 # The text typed so far belongs to the item just left: save it there before the editor moves on.
                 self.save_note()
                 self._switch_note(place)
+                self.message.clear()  # "Action M2-2 added." was about the item just left
             self._refresh()
         finally:
             self._busy = False
@@ -329,9 +399,14 @@ class SecretaryPanel(QWidget):
         self.feedback_box.setVisible(in_break)
         self.review_box.setVisible(kind == "actions_review")
         ended = live.status == "ended"
-        self.notes_edit.setReadOnly(ended)
-        for w in (self.decision_button, self.action_button, self.feedback_button, self.review_button):
+        self.notes_edit.setReadOnly(ended)  # read-only, not disabled: the text can still be copied
+        self.notes_edit.setPlaceholderText("No notes were typed here." if ended else NOTES_PLACEHOLDER)
+        # Once the meeting has ended nothing more can be recorded, so no field should look as if it could.
+        for w in self._record_inputs():
             w.setEnabled(not ended)
+        if ended:
+            self.action_due.setEnabled(False)
+            self.message.clear()
         self._fill_people()
         if in_break:
             self._show_feedback()
@@ -377,8 +452,29 @@ class SecretaryPanel(QWidget):
                 return p.name
         return key
 
+    def _record_inputs(self) -> list[QWidget]:
+        return [
+            self.decision_edit,
+            self.decision_button,
+            self.action_text,
+            self.action_owner,
+            self.action_has_due,
+            self.action_source,
+            self.unlink_button,
+            self.action_button,
+            self.feedback_who,
+            self.feedback_text,
+            self.feedback_button,
+            self.review_status,
+            self.review_note,
+            self.review_button,
+        ]
+
     def _show_so_far(self) -> None:
         live = self.live
+        if live.status == "ended":
+            self.so_far.setText(self._meeting_record())
+            return
         place = self._note_place
         lines = [f"• Decision: {d.text}" for d in live.decisions if d.item == place]
         for a in live.actions.values():
@@ -386,6 +482,24 @@ class SecretaryPanel(QWidget):
                 lines.append(f"• Action {a.key} ({self._action_meta(a)}): {a.text}")
         head = f"Recorded for {self._place_title(place)}:"
         self.so_far.setText("\n".join([head, *lines]) if lines else f"{head} no decisions or actions yet.")
+
+    def _meeting_record(self) -> str:
+        """After the meeting: every decision and action it recorded, each with the item it came under."""
+        live = self.live
+        lines = [f"• Decision ({self._where(d.item)}): {d.text}" for d in live.decisions]
+        lines += [
+            f"• Action {a.key} ({self._where(a.item)}; {self._action_meta(a)}): {a.text}"
+            for a in live.actions.values()
+        ]
+        if not lines:
+            return "Recorded in the meeting: no decisions or actions."
+        counts = f"{plural(len(live.decisions), 'decision')}, {plural(len(live.actions), 'action')}"
+        return "\n".join([f"Recorded in the meeting ({counts}):", *lines])
+
+    def _where(self, place: str | None) -> str:
+        if place == BREAK:
+            return "feedback break"
+        return self.live.meeting.item(place).title if place else "the meeting as a whole"
 
     def _action_meta(self, a: Action) -> str:
         owner = self._name(a.owner) if a.owner else "no owner"
@@ -455,7 +569,8 @@ class SecretaryPanel(QWidget):
         self.notes_edit.moveCursor(QTextCursor.MoveOperation.End)  # carry on where the notes stop
         self.notes_edit.blockSignals(False)
         self._saved_text = text
-        self.notes_edit.setPlaceholderText(f"Notes for {self._place_title(place)}; they are saved as you go.")
+        # The item's title is in the heading above; a placeholder as long as a title would be cut off.
+        self.notes_edit.setPlaceholderText(NOTES_PLACEHOLDER)
 
     def note_is_saved(self) -> bool:
         return self.notes_edit.toPlainText().strip() == self._saved_text and not self.note_timer.isActive()
@@ -557,7 +672,8 @@ class SecretaryPanel(QWidget):
         self.action_due.setDate(QDate(self._today() + timedelta(days=DEFAULT_DUE_DAYS)))
 
     def _today(self) -> date:
-        return from_epoch(self.live.now()).astimezone().date()
+        """The meeting's day (in its own time zone): what 'overdue' is measured against here."""
+        return epoch_in_meeting_zone(self.live.now(), self.live.meeting.scheduled_start).date()
 
     # ---- the feedback break -----------------------------------------------------------------------------
 
@@ -604,22 +720,24 @@ class SecretaryPanel(QWidget):
     def _feedback_row(self, fb: Feedback) -> QWidget:
         row = QFrame()
         row.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(row)
+        layout = QVBoxLayout(row)  # the words take the whole width; what became of them goes underneath
         said = QLabel(f"{self._name(fb.who)}: {fb.text}")
         said.setTextFormat(Qt.TextFormat.PlainText)
         said.setWordWrap(True)
         said.setAccessibleName(f"Feedback {fb.idx + 1}")
-        layout.addWidget(said, 1)
+        layout.addWidget(said)
         if fb.action:
             done = QLabel(f"✓ Action {fb.action}")
+            done.setTextFormat(Qt.TextFormat.PlainText)
             done.setAccessibleName(f"Feedback {fb.idx + 1} action")
+            done.setAlignment(Qt.AlignmentFlag.AlignRight)
             layout.addWidget(done)
         else:
             button = QPushButton("Make this an action")
             button.setAccessibleName(f"Make feedback {fb.idx + 1} from {self._name(fb.who)} an action")
             button.clicked.connect(lambda _=False, i=fb.idx: self.make_action_from(i))
             button.setEnabled(self.live.status != "ended")
-            layout.addWidget(button)
+            layout.addLayout(_right_aligned(button))
         return row
 
     # ---- actions review ---------------------------------------------------------------------------------
@@ -658,8 +776,8 @@ class SecretaryPanel(QWidget):
         self._restoring = True  # the status the secretary picked but has not recorded yet must survive
         try:
             self.review_model.set_rows(lines)
-            if keep is not None:
-                self.select_review(keep.key)
+            if keep is None or not self.select_review(keep.key):
+                self._show_review_detail(None)
         finally:
             self._restoring = False
 
@@ -679,8 +797,19 @@ class SecretaryPanel(QWidget):
 
     def _review_selected(self) -> None:
         line = self._selected_review()
+        self._show_review_detail(line)
         if line is not None and not self._restoring:
             self.review_status.setCurrentIndex(max(0, self.review_status.findData(line.status)))
+
+    def _show_review_detail(self, line: ActionLine | None) -> None:
+        """What the narrow table leaves out, for the selected action: due date, where agreed, latest update."""
+        if line is None:
+            self.review_detail.setText("Choose an action in the list to record what became of it.")
+            return
+        due = f"due {day_text(line.due)}{' (overdue)' if line.overdue else ''}" if line.due else "no due date"
+        owner = line.owner or "no owner"
+        latest = line.updates[-1].summary if line.updates else "no update yet"
+        self.review_detail.setText(f"{line.key}: {owner}, {due}; agreed at {line.agreed}.\nLatest: {latest}.")
 
     def record_update(self) -> None:
         line = self._selected_review()

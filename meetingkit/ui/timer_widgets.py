@@ -17,6 +17,8 @@ from meetingkit.models.session import LiveMeeting, format_clock, from_epoch
 from meetingkit.ui.palette import OVER_TEXT, pixel_font, state_icon, state_style
 
 IDLE_TIME = "—"  # not "0:00", which the room could read as someone's time run out
+SPEAKER_TIME_PX = 124
+IDLE_TIME_PX = 56  # a dash at the size of a running time is a blank white bar; smaller, it reads as "none"
 ITEM_WORDS = {
     "speaking": "On plan",
     "wrap_up": "Ending soon",
@@ -57,7 +59,7 @@ def speaker_face(live: LiveMeeting, now: float) -> SpeakerFace:
             "paused", "Meeting paused", timer.name, timer.text if timer.name else IDLE_TIME, still
         )
     if timer.state == "idle":
-        return SpeakerFace("idle", timer.state_label, "", IDLE_TIME, detail)
+        return SpeakerFace("idle", timer.state_label, "", IDLE_TIME, detail or "Nobody has the floor")
     return SpeakerFace(timer.state, timer.state_label, timer.name, timer.text, detail)
 
 
@@ -304,7 +306,7 @@ class SpeakerTimerPanel(ColourPanel):
         self.name = FitLabel(42, bold=True, min_px=20)
         self.name.setAccessibleName("Speaker")
         self.name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.time = FitLabel(124, bold=True, min_px=40)
+        self.time = FitLabel(SPEAKER_TIME_PX, bold=True, min_px=40)
         self.time.setAccessibleName("Speaker time")
         self.time.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = FitLabel(21, bold=False, min_px=15)
@@ -318,11 +320,17 @@ class SpeakerTimerPanel(ColourPanel):
         lay.addLayout(top)
         lay.addWidget(self.time, 1)
         lay.addWidget(self.detail)
+        self._time_px = SPEAKER_TIME_PX
 
     def show_face(self, face: SpeakerFace) -> None:
         self.paint_state(face.state)
         self.badge.show_state(face.state, face.words)
         self.name.setText(face.name)
+        self.name.setVisible(bool(face.name))  # no name: the state's words get the whole width
+        px = IDLE_TIME_PX if face.time_text == IDLE_TIME else SPEAKER_TIME_PX
+        if px != self._time_px:
+            self._time_px = px
+            self.time.set_max_px(px)
         self.time.setText(face.time_text)
         self.time.setAccessibleDescription(f"{face.words}. {face.name}".strip(". "))
         self.detail.setText(face.detail)

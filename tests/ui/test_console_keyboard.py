@@ -145,8 +145,11 @@ def test_a_whole_meeting_from_the_keyboard(
     press(qtbot, console, Qt.Key.Key_Return)  # the focus is on "Yes, end the meeting"
     assert live.status == "ended"
     summary_line = console.summary_bar.text.text()
-    assert summary_line.startswith("Meeting ended at 11:02 after ")
-    assert "Patient and public voice:" in summary_line
+    # The length as the minutes give it (start to end), and the meeting clock with the minute of pause left out.
+    assert summary_line.startswith(
+        "Meeting ended at 11:02: 1 h 02 min from start to end (1:01:30 on the meeting clock, pauses left out)"
+    )
+    assert "Patient and public voice:" in summary_line and "of the main discussion (outside" in summary_line
 
     # Ended: readable, and no key gives a further command.
     events_at_end = len(store.events(console.meeting_id))

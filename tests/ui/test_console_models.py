@@ -189,7 +189,11 @@ def test_words_for_the_chair(live: LiveMeeting, clock: FakeClock) -> None:
     assert clock_gap_text(40) == "The computer slept for 40 s; the meeting clock includes that time"
     clock.advance(600)
     live.apply("end_meeting")
-    assert ended_summary(live).startswith("Meeting ended at 10:10 after 10:00 (")
+    assert ended_summary(live).startswith(
+        "Meeting ended at 10:10: 10 min from start to end, 75 min early. "
+        "Patient and public voice: 100% of the main discussion (outside the feedback break). "
+        "Not heard: Dr Rachel Hughes, Ben Carter, Eileen Foster, Claire Dunne and 2 more."
+    )
 
 
 def test_a_proposal_in_words(live: LiveMeeting, clock: FakeClock) -> None:

@@ -112,7 +112,7 @@ def test_moving_on_saves_the_note_under_the_item_it_was_typed_for(started, clock
     bridge.command("start_item", item="i2")
     assert [(n.text, n.item) for n in bridge.live.notes] == [("Stay down by 3.5 days", "i1")]
     assert panel.notes_edit.toPlainText() == ""
-    assert "Thrombectomy access" in panel.notes_edit.placeholderText()
+    assert panel.now_label.text() == "Now: Thrombectomy access"  # the empty editor is that item's now
     panel.notes_edit.insertPlainText("Transfer times improving")
     panel.save_note()
     assert [(n.text, n.item) for n in bridge.live.notes][-1] == ("Transfer times improving", "i2")
