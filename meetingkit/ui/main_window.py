@@ -43,8 +43,10 @@ from meetingkit.store.database import StoreError
 from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.agenda_model import hhmm, plan_timeline
 from meetingkit.ui.meeting_list_model import STATUS_LABELS, MeetingListModel, when_text
+from meetingkit.ui.meeting_zone import in_meeting_zone, same_wall_time_later, wall_time_in_meeting_zone
 
 if TYPE_CHECKING:
+    from meetingkit.models.summary import MeetingSummary
     from meetingkit.store.live_session import LiveSession
 
 NEXT_MEETING_STEP = timedelta(weeks=4)
@@ -75,9 +77,9 @@ def next_meeting(meeting: Meeting, start: datetime, title: str | None = None) ->
 
 
 def one_step_on(when: datetime, step: timedelta = NEXT_MEETING_STEP) -> datetime:
-    """The same local wall-clock time `step` later (across a clock change the offset follows the date)."""
-    local = when.astimezone().replace(tzinfo=None) + step
-    return local.astimezone()
+    """The same wall-clock time `step` later, in the meeting's own zone (across a clock change the offset
+    follows the date when the meeting was planned in this computer's zone)."""
+    return same_wall_time_later(when, step)
 
 
 def new_meeting(clock: Clock, series: str = "") -> Meeting:
@@ -97,6 +99,7 @@ class NextMeetingDialog(QDialog):
 
         super().__init__(parent)
         self._from = from_qdatetime
+        self._planned = meeting.scheduled_start  # the new date is typed on this meeting's wall clock
         self.setWindowTitle("Next meeting in the series")
         self.setMinimumWidth(560)
         form = QFormLayout(self)
@@ -123,7 +126,8 @@ class NextMeetingDialog(QDialog):
         form.addRow(buttons)
 
     def choice(self) -> tuple[str, datetime]:
-        return self.title.text().strip(), self._from(self.start.dateTime()).astimezone()
+        naive = self._from(self.start.dateTime())
+        return self.title.text().strip(), wall_time_in_meeting_zone(naive, self._planned)
 
 
 class MainWindow(QMainWindow):
@@ -359,7 +363,7 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             return f"<p>{html.escape(str(exc))}</p>"
         e = html.escape
-        local = meeting.scheduled_start.astimezone()
+        local = in_meeting_zone(meeting.scheduled_start, meeting.scheduled_start)
         parts = [f"<h2>{e(meeting.title)}</h2>"]
         where = " · ".join(
             e(x) for x in (meeting.series or "No series", when_text(local), meeting.venue) if x
@@ -367,16 +371,27 @@ class MainWindow(QMainWindow):
         parts.append(f"<p>{where}</p>")
         mark = STATUS_MARKS.get(row.status, "")
         parts.append(f"<p><b>Status:</b> {mark} {e(STATUS_LABELS.get(row.status, row.status))}</p>")
-        parts.append(f"<p>{e(_people_line(meeting))}</p>")
+        summary, problem = self._summary(row.id) if row.status == "ended" else (None, "")
+        # After the meeting the list says who came; before it, who is expected.
+        came = {f.name for f in summary.participation.people} if summary is not None else None
+        parts.append(f"<p>{e(_people_line(meeting, came))}</p>")
         parts.append(f"<p>{e(_agenda_line(meeting))}</p>")
         if row.status == "ended":
-            parts.append(f"<p>{e(self._outcome_line(row.id))}</p>")
+            outcome = self._outcome_line(summary) if summary is not None else problem
+            parts.append(f"<p>{e(outcome)}</p>")
         return "".join(parts)
 
-    def _outcome_line(self, meeting_id: int) -> str:
+    def _summary(self, meeting_id: int) -> tuple[MeetingSummary | None, str]:
         try:
-            doc = self.store.summary(meeting_id).to_json()
+            return self.store.summary(meeting_id), ""
         except (StoreError, DomainError, KeyError, TypeError) as exc:
+            return None, f"Figures unavailable: {exc}"
+
+    @staticmethod
+    def _outcome_line(summary: MeetingSummary) -> str:
+        try:
+            doc = summary.to_json()
+        except (DomainError, KeyError, TypeError) as exc:
             return f"Figures unavailable: {exc}"
         voice = f"Patient and public voice: {doc['patient_voice_share'] * 100:.0f}% of the main discussion."
         over = doc["timing"].get("over_s")
@@ -448,7 +463,7 @@ class MainWindow(QMainWindow):
             self._warn("Next meeting not created", str(exc))
             return None
         self.refresh(select=new_id)
-        self.statusBar().showMessage(f"Next meeting created for {when_text(start.astimezone())}.", 8000)
+        self.statusBar().showMessage(f"Next meeting created for {when_text(start)}.", 8000)
         return new_id
 
     def delete_selected(self) -> bool:
@@ -460,7 +475,7 @@ class MainWindow(QMainWindow):
                 "Meeting is open", "This meeting's console is open: close it before deleting the meeting."
             )
             return False
-        what = f"“{row.title}” ({when_text(row.scheduled_start.astimezone())})"
+        what = f"“{row.title}” ({when_text(in_meeting_zone(row.scheduled_start, row.scheduled_start))})"
         extra = (
             " Its record goes with it: its events (every turn), notes, decisions, actions, feedback and "
             "participation figures."
@@ -588,7 +603,7 @@ class MainWindow(QMainWindow):
         turn = live.turn
         assert turn is not None
         name = live.meeting.person(turn.speech.who).name
-        last = live.events[-1].at.astimezone().strftime("%H:%M:%S")
+        last = in_meeting_zone(live.events[-1].at, live.meeting.scheduled_start).strftime("%H:%M:%S")
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("A turn was open")
@@ -704,26 +719,33 @@ def _plain(text: str) -> str:
     return text.replace("&", "").rstrip("…").strip()
 
 
-def _people_line(meeting: Meeting) -> str:
+def _people_line(meeting: Meeting, came: set[str] | None = None) -> str:
+    """'9 people: 8 expected, 1 sent apologies; …'; `came` (the names of those present, once the meeting
+    has ended) turns 'expected' into 'present', arrivals and departures included."""
     if not meeting.people:
         return "Nobody on the list yet."
-    counts = {
-        a: sum(1 for p in meeting.people if p.attendance == a) for a in ("present", "apologies", "absent")
-    }
+    if came is None:
+        here = [p for p in meeting.people if p.attendance == "present"]
+    else:
+        here = [p for p in meeting.people if p.name in came]
+    away = [p for p in meeting.people if p not in here]
+    apologies = sum(1 for p in away if p.attendance == "apologies")
+    parts = [f"{len(here)} {'expected' if came is None else 'present'}"]
+    if apologies:
+        parts.append(f"{apologies} sent apologies")
+    if len(away) - apologies:
+        parts.append(f"{len(away) - apologies} absent")
     voices = sum(1 for p in meeting.people if p.is_public_voice)
-    parts = [f"{counts['present']} expected"]
-    if counts["apologies"]:
-        parts.append(f"{counts['apologies']} apologies")
-    if counts["absent"]:
-        parts.append(f"{counts['absent']} absent")
     reps = f"{voices} patient / public representative{'s' if voices != 1 else ''}"
-    return f"People: {len(meeting.people)} ({', '.join(parts)}); {reps}."
+    n = len(meeting.people)
+    return f"{n} {'person' if n == 1 else 'people'}: {', '.join(parts)}; {reps}."
 
 
 def _agenda_line(meeting: Meeting) -> str:
     if not meeting.agenda:
         return "No agenda yet."
-    timeline = plan_timeline(meeting.agenda, meeting.scheduled_start.astimezone(), meeting.brk)
+    start = in_meeting_zone(meeting.scheduled_start, meeting.scheduled_start)
+    timeline = plan_timeline(meeting.agenda, start, meeting.brk)
     minutes = int(round(sum(it.minutes for it in meeting.agenda)))
     n = len(meeting.agenda)
     text = f"Agenda: {n} item{'s' if n != 1 else ''}, {minutes // 60} h {minutes % 60:02d} min planned"

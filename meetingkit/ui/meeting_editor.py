@@ -58,14 +58,16 @@ from meetingkit.ui.agenda_csv import AgendaCsvError, read_agenda_csv
 from meetingkit.ui.agenda_model import AgendaModel
 from meetingkit.ui.attendees_model import ATTENDANCE_LABELS, AttendeesModel, KnownPeopleModel
 from meetingkit.ui.cell_editors import ChoiceDelegate, NamedDelegate, NumberDelegate
+from meetingkit.ui.meeting_zone import in_meeting_zone, wall_time_in_meeting_zone
 from meetingkit.ui.text_scale import font_scaled
 
 DATE_FORMAT = "ddd d MMM yyyy, HH:mm"
 
 
 def to_local_naive(when: datetime) -> datetime:
-    """The wall-clock time on this computer (the chair's), without a zone, for the date editor."""
-    return when.astimezone().replace(tzinfo=None)
+    """The wall-clock time in the meeting's own zone (the one it was planned in), without a zone, for the
+    date editor: a meeting planned for 14:00 +01:00 reads 14:00 on any computer, as in the minutes."""
+    return in_meeting_zone(when, when).replace(tzinfo=None)
 
 
 def qdatetime(when: datetime) -> QDateTime:
@@ -205,7 +207,7 @@ class DetailsPage(QWidget):
         naive = from_qdatetime(self.start.dateTime())
         if naive == to_local_naive(self._original_start):
             return self._original_start  # untouched: keep the zone it was planned in
-        return naive.astimezone()
+        return wall_time_in_meeting_zone(naive, self._original_start)
 
     def break_settings(self) -> BreakSettings:
         fraction = self.break_fraction.value() / 100
@@ -571,7 +573,7 @@ class MeetingEditor(QDialog):
         self.details = DetailsPage(meeting, store.series_names())
         self.agenda_model = AgendaModel(
             meeting.agenda,
-            self.details.scheduled_start().astimezone(),
+            self.details.scheduled_start(),  # planned times on the meeting's own clock
             meeting.brk,
             self.undo_stack,
             meeting.people,
@@ -632,7 +634,7 @@ class MeetingEditor(QDialog):
         self._dirty = True
         self.setWindowTitle(self._window_title(self.details.title.text()))
         self.agenda_model.set_schedule(
-            self.details.scheduled_start().astimezone(),
+            self.details.scheduled_start(),  # planned times on the meeting's own clock
             self.details.break_settings(),
             self.details.speaker_limit.value(),
         )

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from meetingkit.store.repository import MeetingRow
+from meetingkit.ui.meeting_zone import in_meeting_zone
 
 COLUMNS = ("title", "date", "status")
 HEADERS = {"title": "Meeting", "date": "Date", "status": "Status"}
@@ -33,7 +34,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def when_text(when: datetime) -> str:
-    """'Tue 6 Oct 2026, 14:00' (give it the local time: the chair plans in the time where they are)."""
+    """'Tue 6 Oct 2026, 14:00', on the wall clock `when` carries: give it the meeting's own zone
+    (`meeting_zone.in_meeting_zone`), as `meetingkit list` and the minutes do."""
     return f"{when:%a} {when.day} {when:%b %Y, %H:%M}"
 
 
@@ -58,7 +60,7 @@ def group_by_series(rows: Sequence[MeetingRow]) -> list[SeriesGroup]:
         group.texts.append(
             (
                 row.title,
-                when_text(row.scheduled_start.astimezone()),
+                when_text(in_meeting_zone(row.scheduled_start, row.scheduled_start)),
                 STATUS_LABELS.get(row.status, row.status),
             )
         )

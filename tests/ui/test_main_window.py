@@ -20,6 +20,7 @@ from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.main_window import MainWindow, NextMeetingDialog, next_meeting, one_step_on
 from meetingkit.ui.meeting_editor import MeetingEditor, from_qdatetime
 from meetingkit.ui.meeting_list_model import MeetingListModel
+from meetingkit.ui.meeting_zone import wall_time_in_meeting_zone
 
 WINDOWS = {
     "console": ("meetingkit.ui.console", "ConsoleWindow"),
@@ -162,7 +163,7 @@ def test_window_lists_meetings_and_shows_the_selected_one(window: MainWindow, st
     assert window.selected_id() == newest  # the newest meeting is selected at start
     text = window.details.text()
     assert "Board July" in text and "Status:</b> ✎ Draft" in text
-    assert "People: 3 (2 expected, 1 apologies); 1 patient / public representative." in text
+    assert "3 people: 2 expected, 1 sent apologies; 1 patient / public representative." in text
     # Ends 10, 30, 40: half of 40 is 20, nearest 10, so the break follows "Welcome".
     assert "feedback break after “Welcome”" in text and "scheduled end" in text
     assert window.run_button.isEnabled() and window.run_button.text() == "&Run meeting"
@@ -208,10 +209,9 @@ def test_duplicate_as_next_copies_people_and_agenda_four_weeks_on(
     window.refresh(select=first)
     dialog = NextMeetingDialog(store.load_meeting(first))
     qtbot.addWidget(dialog)
-    # The default is four weeks on, at the same local time; the chair can change it.
-    assert from_qdatetime(dialog.start.dateTime()).astimezone() == one_step_on(
-        store.load_meeting(first).scheduled_start
-    )
+    # The default is four weeks on, at the same time on the meeting's clock; the chair can change it.
+    planned = store.load_meeting(first).scheduled_start
+    assert wall_time_in_meeting_zone(from_qdatetime(dialog.start.dateTime()), planned) == one_step_on(planned)
     assert one_step_on(datetime(2026, 6, 1, 10, tzinfo=UTC)) == (
         datetime(2026, 6, 1, 10, tzinfo=UTC) + timedelta(weeks=4)
     )
