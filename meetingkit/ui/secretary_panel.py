@@ -147,7 +147,7 @@ class SecretaryPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)  # a side panel: its width goes to the fields, not the frame
 
         self.now_label = QLabel()
-        self.now_label.setAccessibleName("Current item")
+        self.now_label.setAccessibleName("Item being minuted")  # the console's "Current item" is the chair's
         self.now_label.setTextFormat(Qt.TextFormat.PlainText)
         self.now_label.setWordWrap(True)
         font = QFont(self.now_label.font())

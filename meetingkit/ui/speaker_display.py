@@ -37,16 +37,18 @@ class SpeakerDisplay(QWidget):
         self.setAccessibleName("Speaker display")
         self.panel = ColourPanel("speakerDisplayPanel")
         self.item = FitLabel(56, bold=False)
-        self.item.setAccessibleName("Current item")
+        # Its own names: the display is a child of the console, which has a "Current item" and a
+        # "Speaker time" too, and a screen reader (or a lookup by name) must not land on the hidden one.
+        self.item.setAccessibleName("Speaker display item")
         self.badge = StateBadge(96, 72)
         self.name = FitLabel(96, bold=True)
-        self.name.setAccessibleName("Speaker")
+        self.name.setAccessibleName("Speaker display speaker")
         self.time = FitLabel(320, bold=True, min_px=60)
-        self.time.setAccessibleName("Speaker time")
+        self.time.setAccessibleName("Speaker display time")
         self.detail = FitLabel(44, bold=False)
-        self.detail.setAccessibleName("Turn details")
+        self.detail.setAccessibleName("Speaker display turn details")
         self.next = FitLabel(56, bold=False)
-        self.next.setAccessibleName("Who is next")
+        self.next.setAccessibleName("Speaker display next")
         for label in (self.item, self.name, self.time, self.detail, self.next):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         inner = QVBoxLayout(self.panel)

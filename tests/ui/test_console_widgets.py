@@ -342,7 +342,7 @@ def test_every_control_has_an_accessible_name(qtbot, console: ConsoleWindow, clo
     assert _unnamed(console) == []
     assert _unnamed(console.display) == []
     assert "End feedback break" in names()
-    assert console.display.time.accessibleName() == "Speaker time"
+    assert console.display.time.accessibleName() == "Speaker display time"
 
 
 def test_a_console_opened_on_a_meeting_under_way_shows_where_it_stands(
