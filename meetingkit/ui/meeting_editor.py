@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, QSortFilterProxyModel, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -56,7 +57,12 @@ from meetingkit.ui import agenda_model, attendees_model
 from meetingkit.ui.agenda_csv import MAX_BYTES as MAX_CSV_BYTES
 from meetingkit.ui.agenda_csv import AgendaCsvError, read_agenda_csv
 from meetingkit.ui.agenda_model import AgendaModel
-from meetingkit.ui.attendees_model import ATTENDANCE_LABELS, AttendeesModel, KnownPeopleModel
+from meetingkit.ui.attendees_model import (
+    ATTENDANCE_LABELS,
+    KNOWN_COLUMNS,
+    AttendeesModel,
+    KnownPeopleModel,
+)
 from meetingkit.ui.cell_editors import ChoiceDelegate, NamedDelegate, NumberDelegate
 from meetingkit.ui.meeting_zone import in_meeting_zone, wall_time_in_meeting_zone
 from meetingkit.ui.text_scale import font_scaled
@@ -68,6 +74,11 @@ def to_local_naive(when: datetime) -> datetime:
     """The wall-clock time in the meeting's own zone (the one it was planned in), without a zone, for the
     date editor: a meeting planned for 14:00 +01:00 reads 14:00 on any computer, as in the minutes."""
     return in_meeting_zone(when, when).replace(tzinfo=None)
+
+
+def step_words(verb: str, step: str) -> str:
+    """'Undo: change presenter' for an undo step named 'Change presenter'; the bare verb with no step."""
+    return f"{verb}: {step[:1].lower()}{step[1:]}" if step else verb
 
 
 def qdatetime(when: datetime) -> QDateTime:
@@ -245,7 +256,10 @@ class PeoplePage(QWidget):
 
         layout = QHBoxLayout(self)
         self.left_side = QWidget()
-        self.left_side.setMaximumWidth(font_scaled(self, 350))
+        # Room for names and sectors in full beside their organisation (the table of the people coming
+        # takes what is left); capped, so that at large text sizes that table keeps its share.
+        self.left_side.setMinimumWidth(min(font_scaled(self, 460), 560))
+        self.left_side.setMaximumWidth(max(560, font_scaled(self, 350)))
         left = QVBoxLayout(self.left_side)
         left.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.left_side, 0)
@@ -259,7 +273,11 @@ class PeoplePage(QWidget):
         self.search.textChanged.connect(self.known_proxy.setFilterFixedString)
         self.known_view = _table("Known people")
         self.known_view.setModel(self.known_proxy)
-        self.known_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        known_header = self.known_view.horizontalHeader()
+        # Names and sectors in full ("Claire Dun…" is no help when choosing); the organisation takes the rest
+        # and elides (its tooltip has it whole).
+        known_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        known_header.setSectionResizeMode(KNOWN_COLUMNS.index("organisation"), QHeaderView.ResizeMode.Stretch)
         self.known_view.verticalHeader().hide()
         self.known_view.doubleClicked.connect(self.add_known)
         self.add_known_button = _button("Add to meeting", "Add known person to meeting")
@@ -419,6 +437,12 @@ class AgendaPage(QWidget):
         self.redo_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
+        # "Undo: change presenter", not Qt's "Undo Change presenter". Bound methods of this page: the
+        # connections end with it (the stack, the editor's, can outlive it while the dialog closes).
+        stack.undoTextChanged.connect(self._undo_words)
+        stack.redoTextChanged.connect(self._redo_words)
+        self._undo_words(stack.undoText())
+        self._redo_words(stack.redoText())
         self.undo_button = self._tool(self.undo_action, "Undo agenda change")
         self.redo_button = self._tool(self.redo_action, "Redo agenda change")
         for w in (self.add_button, self.remove_button, self.up_button, self.down_button):
@@ -485,6 +509,14 @@ class AgendaPage(QWidget):
         self.down_button.clicked.connect(lambda: self.move(+1))
         model.timeline_changed.connect(self._show_timeline)
         self._show_timeline()
+
+    def _undo_words(self, step: str) -> None:
+        if shiboken6.isValid(self.undo_action):
+            self.undo_action.setText(step_words("Undo", step))
+
+    def _redo_words(self, step: str) -> None:
+        if shiboken6.isValid(self.redo_action):
+            self.redo_action.setText(step_words("Redo", step))
 
     def _tool(self, action: QAction, name: str) -> QToolButton:
         b = QToolButton()
