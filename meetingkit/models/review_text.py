@@ -142,12 +142,19 @@ def interjections_line(people: Sequence[tuple[str, int]]) -> str:
     if not made:
         return "Nobody interjected."
     total = sum(c for _, c in made)
+    if total == 1:
+        return f"1 interjection in all, by {made[0][0]}."
     top = max(c for _, c in made)
     leaders = [n for n, c in made if c == top]
     return (
-        f"{plural(total, 'interjection')} in all; most by {join_names(leaders)} "
-        f"({plural(top, 'time')}{' each' if len(leaders) > 1 else ''})."
+        f"{plural(total, 'interjection')} in all; most often {join_names(leaders)} "
+        f"({times(top)}{' each' if len(leaders) > 1 else ''})."
     )
+
+
+def times(n: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def over_under_words(over_s: float | None) -> str:

@@ -79,8 +79,10 @@ class FiguresTableModel(QAbstractTableModel, Generic[Row]):
         col = self.COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return col.header
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return col.header.replace("\n", " ")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return col.tip or col.header
+            return col.tip or col.header.replace("\n", " ")
         if role == JSON_KEY_ROLE:
             return col.json_key
         return None
@@ -122,21 +124,23 @@ def _role_text(role: str) -> str:
 
 
 class PeopleModel(FiguresTableModel[PersonFigures]):
-    """Everyone present (and anyone who spoke though not listed), in list order; zeros for the silent."""
+    """Everyone present (and anyone who spoke though not listed), in list order; zeros for the silent.
+
+    Long headers are on two lines, so that all ten columns fit a 1280 px window."""
 
     COLUMNS = (
         Column[PersonFigures]("Name", "name", lambda f: f.name),
         Column[PersonFigures]("Role", "role", _person_role, _role_text),
         Column[PersonFigures]("Sector", "sector", lambda f: f.sector, lambda s: s or "—"),
         Column[PersonFigures](
-            "Public voice",
+            "Public\nvoice",
             "patient_rep",
             lambda f: f.patient_rep,
             _yes_no,
             tip="Patient or public representative (by role or by the flag on their entry)",
         ),
         Column[PersonFigures](
-            "Speaking time",
+            "Speaking\ntime",
             "seconds",
             lambda f: f.seconds,
             clock_text,
@@ -154,12 +158,12 @@ class PeopleModel(FiguresTableModel[PersonFigures]):
         Column[PersonFigures](
             "Turns", "turns", lambda f: f.turns, str, True, "Turns, interjections included"
         ),
-        Column[PersonFigures]("Longest turn", "longest_s", lambda f: f.longest_s, clock_text, True),
+        Column[PersonFigures]("Longest\nturn", "longest_s", lambda f: f.longest_s, clock_text, True),
         Column[PersonFigures](
-            "Interjections made", "interjections_made", lambda f: f.interjections_made, str, True
+            "Interjections\nmade", "interjections_made", lambda f: f.interjections_made, str, True
         ),
         Column[PersonFigures](
-            "Interjections received",
+            "Interjections\nreceived",
             "interjections_received",
             lambda f: f.interjections_received,
             str,
@@ -225,3 +229,70 @@ class SectorsModel(_GroupModel):
 
     def label_of(self, key: str) -> str:
         return key or "No sector given"
+
+
+@dataclass(frozen=True)
+class FeedbackOutcome:
+    """'You said, we did': one action that came from patient and public feedback, and what became of it."""
+
+    key: str
+    said: str  # "Name: what they said", or "" when the words were not kept with the action
+    action: str
+    owner: str
+    status: str  # the status in words, with its glyph
+    latest: str  # the latest update's note ("" if none)
+    when: str  # the latest update's date ("" if none)
+    agreed: str  # the meeting that agreed the action
+
+
+class FeedbackOutcomesModel(QAbstractTableModel):
+    """Read-only table of `FeedbackOutcome`s, oldest first; every cell is plain text (tooltips escaped)."""
+
+    COLUMNS = ("You said", "We agreed", "Owner", "Status", "What happened", "When", "Agreed at")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FeedbackOutcome] = []
+
+    def set_rows(self, rows: Sequence[FeedbackOutcome]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[FeedbackOutcome]:
+        return list(self._rows)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def cells(self, row: FeedbackOutcome) -> tuple[str, ...]:
+        said = row.said or "(the words were not recorded with the action)"
+        return (
+            said,
+            f"{row.key}: {row.action}",
+            row.owner or "(no owner)",
+            row.status,
+            row.latest or "No update yet",
+            row.when or "—",
+            row.agreed,
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        text = self.cells(self._rows[index.row()])[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return rich_tip(text)
+        return None

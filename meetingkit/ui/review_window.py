@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -19,9 +20,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProxyStyle,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -29,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingkit.clock import FakeClock
-from meetingkit.models.meeting import DomainError
+from meetingkit.models.meeting import DomainError, Meeting
 from meetingkit.models.review_text import (
     balance_line,
     break_words,
@@ -40,14 +45,17 @@ from meetingkit.models.review_text import (
     patient_voice_line,
     patient_voice_with_break_line,
     percent,
+    plural,
 )
 from meetingkit.models.session import LiveMeeting
 from meetingkit.models.summary import MeetingSummary
 from meetingkit.reports.participation_csv import people_csv
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
+from meetingkit.ui.actions_model import day_text, meeting_labels, status_text
 from meetingkit.ui.coverage_wheel import CoverageWheel
 from meetingkit.ui.live_bridge import LiveBridge
+from meetingkit.ui.meeting_zone import epoch_in_meeting_zone
 from meetingkit.ui.review_charts import (
     balance_chart,
     people_chart,
@@ -55,10 +63,92 @@ from meetingkit.ui.review_charts import (
     save_png,
     sectors_chart,
 )
-from meetingkit.ui.review_models import SORT_ROLE, PeopleModel, RolesModel, SectorsModel
+from meetingkit.ui.review_models import (
+    SORT_ROLE,
+    FeedbackOutcome,
+    FeedbackOutcomesModel,
+    PeopleModel,
+    RolesModel,
+    SectorsModel,
+)
 from meetingkit.ui.timeline_view import TimelineData, TimelineView, timeline_from_live
 
-TABS = ("People", "Roles and sectors", "Balance", "Timeline", "Coverage")
+TABS = ("People", "Roles and sectors", "Balance", "Timeline", "Coverage", "You said, we did")
+ACCENT_ROOM_PX = 4
+
+
+class SortArrowStyle(QProxyStyle):
+    """Header arrows that point the way the rows run: down for largest first.
+
+    Qt hands a descending sort to the style as 'sort up' (a Windows convention), which Fusion draws as an
+    arrow pointing up, over rows that go down: the opposite of what the reader sees."""
+
+    def drawPrimitive(  # noqa: N802 (Qt's name)
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and hasattr(option, "sortIndicator"):
+            flipped = {
+                QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
+                QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp,
+            }
+            option.sortIndicator = flipped.get(option.sortIndicator, option.sortIndicator)
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def feedback_outcomes(store: Store, meeting_id: int, live: LiveMeeting | None) -> list[FeedbackOutcome]:
+    """'You said, we did' for a meeting: the actions of its series (up to and including it) that came from
+    patient and public feedback, each with the words it came from and its latest update."""
+    meeting = store.load_meeting(meeting_id)
+    start = meeting.scheduled_start
+    if meeting.series:
+        rows = [r for r in store.actions(series=meeting.series) if r.meeting_start <= start]
+        labels = meeting_labels(store.list_meetings(meeting.series))
+    else:
+        rows = [r for r in store.actions() if r.meeting_id == meeting_id]
+        labels = {}
+    said = _feedback_words(store, meeting_id, meeting, live)
+    out = []
+    for r in rows:
+        if r.source != "patient_feedback":
+            continue
+        latest = r.updates[-1] if r.updates else None
+        out.append(
+            FeedbackOutcome(
+                key=r.key,
+                said=said.get(r.key, ""),
+                action=r.text,
+                owner=r.owner,
+                status=status_text(r.status),
+                latest=(latest.note or f"Marked {status_text(latest.status).split(' ', 1)[-1].lower()}")
+                if latest
+                else "",
+                when=day_text(epoch_in_meeting_zone(latest.at, start).date()) if latest else "",
+                agreed=labels.get(r.meeting_id, r.meeting_title),
+            )
+        )
+    return out
+
+
+def _feedback_words(
+    store: Store, meeting_id: int, meeting: Meeting, live: LiveMeeting | None
+) -> dict[str, str]:
+    """Action key -> "Name: what they said", from this meeting's feedback and its series' earlier ones."""
+    names = {p.key: p.name for p in meeting.people}
+    said = {
+        fb.action: f"{names.get(fb.who, fb.who)}: {fb.text}"
+        for fb in store.prior_feedback(meeting_id)
+        if fb.action
+    }
+    if live is not None:
+        for action in live.actions.values():
+            if action.feedback is not None and 0 <= action.feedback < len(live.feedback):
+                fb = live.feedback[action.feedback]
+                said[action.key] = f"{names.get(fb.who, fb.who)}: {fb.text}"
+    return said
 
 
 def _table(model: PeopleModel | RolesModel | SectorsModel, name: str, sort_column: int) -> QTableView:
@@ -74,7 +164,11 @@ def _table(model: PeopleModel | RolesModel | SectorsModel, name: str, sort_colum
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    arrows = SortArrowStyle()
+    arrows.setParent(header)  # the style lives as long as the header it draws
+    header.setStyle(arrows)
     return view
 
 
@@ -129,6 +223,7 @@ class ReviewWindow(QWidget):
         self.summary: MeetingSummary
         self.timeline_data: TimelineData
         self.people_model = PeopleModel(self)
+        self.outcomes_model = FeedbackOutcomesModel(self)
         self.roles_model = RolesModel(self)
         self.sectors_model = SectorsModel(self)
         self._build()
@@ -191,6 +286,7 @@ class ReviewWindow(QWidget):
         self.tabs.addTab(self._timeline_tab(), TABS[3])
         self.coverage_wheel = CoverageWheel()
         self.tabs.addTab(self._scrolled(self.coverage_wheel, "Coverage wheel area"), TABS[4])
+        self.tabs.addTab(self._outcomes_tab(), TABS[5])
         self.tabs.tabBar().setAccessibleName("Review sections")
 
         self.export_csv_button = QPushButton("Export table as CSV…")
@@ -231,7 +327,8 @@ class ReviewWindow(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.people_table)
         split.addWidget(self._scrolled(charts, "People charts"))
-        split.setSizes([260, 420])
+        # The table first: a board of ten fits without scrolling; the chart below scrolls.
+        split.setSizes([440, 260])
         return split
 
     def _groups_tab(self) -> QWidget:
@@ -267,6 +364,10 @@ class ReviewWindow(QWidget):
         self.interjections.setTextFormat(Qt.TextFormat.PlainText)
         self.interjections.setWordWrap(True)
         self.interjections.setAccessibleName("Interjections")
+        for label in (self.balance_words, self.interjections):
+            # Room above the first line: accents over capitals (the circumflex of "Ŵ") rise above the
+            # font's ascent and were cut off at the label's top edge.
+            label.setContentsMargins(0, ACCENT_ROOM_PX, 0, 0)
         self.balance_chart_slot = QVBoxLayout()
         self.balance_chart = QWidget()
         self.balance_chart_slot.addWidget(self.balance_chart)
@@ -274,6 +375,39 @@ class ReviewWindow(QWidget):
         lay.addWidget(self.interjections)
         lay.addLayout(self.balance_chart_slot, 1)
         return self._scrolled(page, "Balance figures")
+
+    def _outcomes_tab(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        intro = QLabel(
+            "Actions that came from what patient and public representatives said, in this meeting and "
+            "earlier ones of the series, and what became of them."
+        )
+        intro.setWordWrap(True)
+        intro.setContentsMargins(0, ACCENT_ROOM_PX, 0, 0)
+        self.outcomes_table = QTableView()
+        self.outcomes_table.setAccessibleName("You said, we did table")
+        self.outcomes_table.setModel(self.outcomes_model)
+        self.outcomes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.outcomes_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.outcomes_table.setAlternatingRowColors(True)
+        self.outcomes_table.setWordWrap(True)
+        # Wrapped cells start at their top edge: a little room there keeps accents over capitals whole.
+        self.outcomes_table.setStyleSheet(f"QTableView::item {{ padding-top: {ACCENT_ROOM_PX}px; }}")
+        self.outcomes_table.verticalHeader().setVisible(False)
+        self.outcomes_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.outcomes_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col in (0, 1, 4, 6):  # what was said, the action, what happened, where: the words get the width
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.outcomes_empty = QLabel()
+        self.outcomes_empty.setAccessibleName("You said, we did summary")
+        self.outcomes_empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcomes_empty.setWordWrap(True)
+        lay.addWidget(intro)
+        lay.addWidget(self.outcomes_empty)
+        lay.addWidget(self.outcomes_table, 1)
+        return page
 
     def _timeline_tab(self) -> QWidget:
         page = QWidget()
@@ -327,9 +461,11 @@ class ReviewWindow(QWidget):
         except (DomainError, StoreError):  # cannot happen for stored events; the figures still show
             t = start.timestamp()
             return TimelineData(t, t + 1, start.tzinfo)
+        self._rebuilt = live  # its feedback says what each action from feedback came from
         return timeline_from_live(live)
 
     def refresh(self) -> None:
+        self._rebuilt: LiveMeeting | None = None
         self.summary, self.timeline_data = self._load()
         s = self.summary
         part = s.participation
@@ -368,7 +504,24 @@ class ReviewWindow(QWidget):
         self.interjections.setText(interjections_line([(f.name, f.interjections_made) for f in part.people]))
         self.coverage_wheel.set_coverage(part.coverage_expected, part.coverage_present, part.coverage_missing)
         self.timeline.set_data(self.timeline_data)
+        self._show_outcomes()
         self._charts()
+
+    def _show_outcomes(self) -> None:
+        try:
+            rows = feedback_outcomes(self.store, self.meeting_id, self._live or self._rebuilt)
+        except StoreError as exc:
+            self.outcomes_model.set_rows([])
+            self.outcomes_empty.setText(f"The actions could not be read: {exc}")
+            return
+        self.outcomes_model.set_rows(rows)
+        if not rows:
+            self.outcomes_empty.setText("No action has come from patient and public feedback yet.")
+        else:
+            done = sum(1 for r in rows if r.status.endswith("Done"))
+            self.outcomes_empty.setText(
+                f"{plural(len(rows), 'action')} from patient and public feedback; {done} done."
+            )
 
     def _when_text(self) -> str:
         s = self.summary
@@ -439,10 +592,11 @@ class ReviewWindow(QWidget):
             self.balance_chart,
             self.timeline,
             self.coverage_wheel,
+            self.outcomes_table,
         )[index]
 
     def export_png(self) -> None:
-        name = TABS[self.tabs.currentIndex()].lower().replace(" ", "-")
+        name = re.sub(r"[^a-z]+", "-", TABS[self.tabs.currentIndex()].lower()).strip("-")
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Save the chart as a picture",

@@ -111,7 +111,7 @@ def test_interjections_and_the_break_in_words(qtbot: QtBot, store: Store) -> Non
     )
     assert (
         w.interjections.text()
-        == "3 interjections in all; most by Ann Chair, Pat Rep and Meg Member (1 time each)."
+        == "3 interjections in all; most often Ann Chair, Pat Rep and Meg Member (once each)."
     )
     assert w.balance.text.text().startswith("Talk was shared fairly evenly.")
     assert w.coverage.text.text() == "4 of 5 expected sectors were in the room; missing: mental health."

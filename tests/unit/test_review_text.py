@@ -107,10 +107,14 @@ def test_coverage_line() -> None:
 
 def test_interjections_line() -> None:
     assert rt.interjections_line([("A", 0), ("B", 0)]) == "Nobody interjected."
-    assert rt.interjections_line([("A", 3), ("B", 1)]) == "4 interjections in all; most by A (3 times)."
+    assert rt.interjections_line([("A", 3), ("B", 1)]) == "4 interjections in all; most often A (3 times)."
     assert (
         rt.interjections_line([("A", 1), ("B", 1)])
-        == "2 interjections in all; most by A and B (1 time each)."
+        == "2 interjections in all; most often A and B (once each)."
+    )
+    assert rt.interjections_line([("A", 2), ("B", 1)]) == "3 interjections in all; most often A (twice)."
+    assert (
+        rt.interjections_line([("A", 0), ("Dewi Ŵilliams", 1)]) == "1 interjection in all, by Dewi Ŵilliams."
     )
 
 
