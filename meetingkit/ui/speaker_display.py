@@ -8,7 +8,14 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.timer_widgets import ColourPanel, FitLabel, SpeakerFace, StateBadge, speaker_face
+from meetingkit.ui.timer_widgets import (
+    IDLE_TIME,
+    ColourPanel,
+    FitLabel,
+    SpeakerFace,
+    StateBadge,
+    speaker_face,
+)
 
 
 def next_line(live: LiveMeeting) -> str:
@@ -63,6 +70,7 @@ class SpeakerDisplay(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.panel)
         self.face: SpeakerFace | None = None
+        self._time_px = 0
         bridge.tick.connect(self.refresh)
         bridge.changed.connect(self.refresh)
         self._scale_fonts(720)
@@ -79,6 +87,7 @@ class SpeakerDisplay(QWidget):
         self.badge.show_state(face.state, face.words)
         self.item.setText(item_line(live))
         self.name.setText(face.name)
+        self._size_time()
         self.time.setText(face.time_text)
         self.detail.setText(face.detail)
         self.next.setText(next_line(live))
@@ -105,10 +114,19 @@ class SpeakerDisplay(QWidget):
         h = max(300, height)
         self.item.set_max_px(int(h * 0.06))
         self.name.set_max_px(int(h * 0.1))
-        self.time.set_max_px(int(h * 0.32))
+        self._size_time()
         self.detail.set_max_px(int(h * 0.045))
         self.next.set_max_px(int(h * 0.065))
         self.badge.words.set_max_px(int(h * 0.075))
+
+    def _size_time(self) -> None:
+        """The time at a third of the screen's height; nobody speaking, a dash at an eighth (at full size
+        it is a blank white slab, not a sign that nobody has the floor)."""
+        idle = self.face is not None and self.face.time_text == IDLE_TIME
+        px = int(max(300, self.height()) * (0.12 if idle else 0.32))
+        if px != self._time_px:
+            self._time_px = px
+            self.time.set_max_px(px)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:

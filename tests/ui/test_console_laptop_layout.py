@@ -215,9 +215,16 @@ def test_nobody_speaking_is_said_in_words(qtbot: Any, app_font: None, store: Sto
     # A dash of a modest size, not a slab as wide as a running time.
     dash = panel.time.fontMetrics().horizontalAdvance(IDLE_TIME)
     assert dash < panel.width() / 8
+    console.toggle_display()  # the room's display says it the same way
+    display = console.display
+    qtbot.waitExposed(display)
+    display.refresh()
+    assert (display.time.text(), display.detail.text()) == (IDLE_TIME, "Nobody has the floor")
+    assert display.time.font().pixelSize() <= display.height() * 0.15
     console.bridge.command("speak", who="p1")
     console.refresh()
     assert panel.time.text() == "3:00" and panel.time.font().pixelSize() > 2 * panel.detail.font().pixelSize()
+    assert display.time.font().pixelSize() > display.height() * 0.2  # a running time is big again
     console.display.hide()
 
 
