@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Delete meeting?",
-            f"Delete {what}?{extra}{backups} This cannot be undone.",
+            as_shown(f"Delete {what}?{extra}{backups} This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -575,8 +575,10 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 "Resume the meeting?",
-                f"“{title}” was still running when MeetingKit last closed. Resume it now, exactly where it "
-                "was? The time since then counts as meeting time: the room went on.",
+                as_shown(
+                    f"“{title}” was still running when MeetingKit last closed. Resume it now, exactly where it "
+                    "was? The time since then counts as meeting time: the room went on."
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )
@@ -607,6 +609,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("A turn was open")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             f"{name} was speaking when MeetingKit closed. Keep timing their turn (the time since counts as "
             f"theirs), or close it at the last recorded moment, {last}?"
@@ -692,7 +695,7 @@ class MainWindow(QMainWindow):
         self.windows = [w for w in self.windows if w is not window]
 
     def _warn(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        QMessageBox.warning(self, title, as_shown(message))
 
     # ---- settings ---------------------------------------------------------------------------------------
 
@@ -712,6 +715,11 @@ class MainWindow(QMainWindow):
             self.settings.setValue("main_window/splitter", self.splitter.saveState())
             self.settings.sync()
         super().closeEvent(event)
+
+
+def as_shown(text: str) -> str:
+    """Text for a message box exactly as typed: Qt guesses rich text from tags, so say it is, and escape it."""
+    return f"<p>{html.escape(text, quote=False)}</p>"
 
 
 def _plain(text: str) -> str:

@@ -335,7 +335,7 @@ def test_a_missing_window_is_reported_not_fatal(
     monkeypatch.setitem(sys.modules, "meetingkit.ui.action_register", None)
     assert window.run_selected() is None
     assert window.open_action_register() is None
-    assert messages[0].startswith("The chair's console could not be opened")
+    assert messages[0].startswith("<p>The chair's console could not be opened")
     assert messages[1].startswith("The action register could not be opened")
 
 
@@ -474,3 +474,15 @@ def test_a_foreign_file_is_refused_and_left_untouched(tmp_path: Path, messages: 
     assert app.run_app(path, FakeClock()) == 2
     assert path.read_bytes() == before
     assert "not a MeetingKit database" in messages[0] and "Nothing was written" in messages[0]
+
+
+def test_a_title_with_markup_is_shown_as_typed_in_the_question(
+    window: MainWindow, store: Store, answers: Answers
+) -> None:
+    store.create_meeting(meeting("<b>Board</b> & <img src='x'>", "Board", 1))
+    window.refresh()
+    answers.append(QMessageBox.StandardButton.No)
+    window.delete_selected()
+    asked = answers.asked[0]
+    assert "&lt;b&gt;Board&lt;/b&gt; &amp; &lt;img src='x'&gt;" in asked  # escaped: Qt shows it as typed
+    assert "<b>Board" not in asked and "<img" not in asked

@@ -189,7 +189,7 @@ def test_deleting_a_meeting_names_it_and_says_what_goes_with_it(
     questions.append(QMessageBox.StandardButton.No)
     main.delete_action.trigger()
     asked = questions.asked[0]
-    assert asked.startswith("Delete “Stroke HIT steering group (demo)” (")
+    assert asked.startswith("<p>Delete “Stroke HIT steering group (demo)” (")
     for point in ("its events", "notes", "actions", "Backup copies that hold it", "next backup rotation"):
         assert point in asked
     assert [m.id for m in store.list_meetings()] == [demo]
