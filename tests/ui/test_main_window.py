@@ -336,7 +336,7 @@ def test_a_missing_window_is_reported_not_fatal(
     assert window.run_selected() is None
     assert window.open_action_register() is None
     assert messages[0].startswith("<p>The chair's console could not be opened")
-    assert messages[1].startswith("The action register could not be opened")
+    assert messages[1].startswith("<p>The action register could not be opened")
 
 
 # ---- resuming after a crash -------------------------------------------------------------------------------
