@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from meetingkit.models.meeting import Action, ActionUpdate
 from meetingkit.store.repository import ActionRow, MeetingRow
+from meetingkit.ui.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -134,42 +135,17 @@ class ActionLine:
         )
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(RowTableModel[ActionLine]):
     """One row per action; the status column carries words and a glyph as well as a colour."""
 
     COLUMNS = ("Key", "Action", "Owner", "Due", "Status", "From", "Series", "Agreed at", "Latest update")
     KEY, TEXT, OWNER, DUE, STATUS, SOURCE, SERIES, AGREED, LATEST = range(len(COLUMNS))
     _STATUS_ORDER = {"open": 0, "in_progress": 1, "done": 2, "dropped": 3}
 
-    def __init__(self, rows: Iterable[ActionLine] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ActionLine] = list(rows)
-
-    def set_rows(self, rows: Iterable[ActionLine]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ActionLine]:
-        return list(self._rows)
-
     def row_of(self, ref: int | str) -> int | None:
         for i, line in enumerate(self._rows):
             if line.ref == ref:
                 return i
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  (Qt's own signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -229,33 +205,11 @@ class ActionsModel(QAbstractTableModel):
         return self._display(line, col).casefold()
 
 
-class ActionUpdatesModel(QAbstractTableModel):
+class ActionUpdatesModel(RowTableModel[UpdateLine]):
     """An action's record of actions taken, oldest first."""
 
     COLUMNS = ("Date", "Status", "Note", "Reported at")
     DATE, STATUS, NOTE, MEETING = range(len(COLUMNS))
-
-    def __init__(self, rows: Iterable[UpdateLine] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UpdateLine] = list(rows)
-
-    def set_rows(self, rows: Iterable[UpdateLine]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -23,6 +22,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from meetingkit.models.meeting import KIND_LABELS, KINDS, PROTECTED_KINDS, AgendaItem, Attendee, BreakSettings
 from meetingkit.models.schedule import planned_break_after
+from meetingkit.ui.row_table_model import RowTableModel
 
 COLUMNS = ("start", "title", "presenter", "kind", "minutes", "speaker_limit_s", "protected", "break")
 HEADERS = {
@@ -73,13 +73,15 @@ def plan_timeline(items: Sequence[AgendaItem], start: datetime, brk: BreakSettin
     return PlannedTimeline(tuple(starts), slot, window, t)
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RowTableModel[AgendaItem]):
     """Rows are `AgendaItem`s (copies: the meeting changes only when the editor saves).
 
     Public edits (`set_value`, `add_item`, `remove_rows`, `move_row`, `import_items`, and `setData` from
     the view) go through `undo_stack`; the commands call the `_raw_*` methods, which alone touch the list.
     """
 
+    COLUMNS = COLUMNS
+    KEEPS_COPIES = True
     timeline_changed = Signal()
 
     def __init__(
@@ -92,31 +94,30 @@ class AgendaModel(QAbstractTableModel):
         default_limit_s: int = 180,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(items, parent)
         self.undo_stack = undo_stack
         self.read_only = False
-        self._items = [copy.copy(it) for it in items]
         self._people = list(people)
         self._start = start
         self._brk = copy.copy(brk)
         self._default_limit_s = default_limit_s
-        self._timeline = plan_timeline(self._items, start, brk)
+        self._timeline = plan_timeline(self._rows, start, brk)
 
     # ---- the rows and their timeline ----------------------------------------------------------------------
 
     @property
     def items(self) -> list[AgendaItem]:
-        return [copy.copy(it) for it in self._items]
+        return self.rows()
 
     def item(self, row: int) -> AgendaItem:
-        return self._items[row]
+        return self._rows[row]
 
-    def set_rows(self, items: Sequence[AgendaItem]) -> None:
-        self.beginResetModel()
-        self._items = [copy.copy(it) for it in items]
-        self._timeline = plan_timeline(self._items, self._start, self._brk)
-        self.endResetModel()
+    def set_rows(self, items: Iterable[AgendaItem]) -> None:
+        super().set_rows(items)
         self.timeline_changed.emit()
+
+    def _rows_replaced(self) -> None:
+        self._timeline = plan_timeline(self._rows, self._start, self._brk)
 
     def set_people(self, people: Sequence[Attendee]) -> None:
         self._people = list(people)
@@ -146,16 +147,16 @@ class AgendaModel(QAbstractTableModel):
 
     def timeline_text(self) -> str:
         """One line for the editor: where the break falls and when the meeting should end."""
-        if not self._items:
+        if not self._rows:
             return "No agenda items yet: add some, or import a CSV file."
-        planned = sum(it.minutes for it in self._items)
+        planned = sum(it.minutes for it in self._rows)
         window = self.break_window()
         slot = self.break_after()
         if window is None or slot is None:
             brk = "No feedback break (it is switched off in Details)."
         else:
             brk = (
-                f"Feedback break after item {slot + 1} ('{self._items[slot].title}'), "
+                f"Feedback break after item {slot + 1} ('{self._rows[slot].title}'), "
                 f"{hhmm(window[0])}–{hhmm(window[1])}."
             )
         return (
@@ -165,20 +166,15 @@ class AgendaModel(QAbstractTableModel):
 
     # ---- Qt model ---------------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def header(self, section: int) -> str:
+        return HEADERS[self.COLUMNS[section]]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return HEADERS[COLUMNS[section]]
-        return str(section + 1)
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)  # the item's number
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -191,14 +187,14 @@ class AgendaModel(QAbstractTableModel):
         field = COLUMNS[index.column()]
         if field in EDITABLE:
             flags |= Qt.ItemFlag.ItemIsEditable
-        if field == "protected" and self._items[index.row()].kind not in PROTECTED_KINDS:
+        if field == "protected" and self._rows[index.row()].kind not in PROTECTED_KINDS:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        it = self._items[index.row()]
+        it = self._rows[index.row()]
         field = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(index.row(), it, field)
@@ -303,10 +299,10 @@ class AgendaModel(QAbstractTableModel):
         if self.read_only or not data.hasFormat(ROW_MIME):
             return False
         source = int(bytes(data.data(ROW_MIME).data()).decode() or -1)
-        if not 0 <= source < len(self._items):
+        if not 0 <= source < len(self._rows):
             return False
         if row < 0:
-            row = parent.row() if parent.isValid() else len(self._items)
+            row = parent.row() if parent.isValid() else len(self._rows)
         target = row - 1 if row > source else row
         self.move_row(source, target)
         return False
@@ -315,13 +311,13 @@ class AgendaModel(QAbstractTableModel):
 
     def set_value(self, row: int, field: str, value: Any) -> bool:
         """Change one field of one item; refused (False) if the value does not fit."""
-        if self.read_only or not 0 <= row < len(self._items):
+        if self.read_only or not 0 <= row < len(self._rows):
             return False
         try:
             new = self._checked_value(field, value)
         except ValueError:
             return False
-        it = self._items[row]
+        it = self._rows[row]
         if getattr(it, field) == new:
             return True
         self.undo_stack.push(SetValueCommand(self, it.key, field, getattr(it, field), new))
@@ -356,28 +352,28 @@ class AgendaModel(QAbstractTableModel):
         raise ValueError(f"'{field}' cannot be edited")
 
     def new_key(self) -> str:
-        used = {it.key for it in self._items}
-        n = len(self._items) + 1
+        used = {it.key for it in self._rows}
+        n = len(self._rows) + 1
         while f"i{n}" in used:
             n += 1
         return f"i{n}"
 
     def add_item(self, row: int | None = None, title: str = "New item", minutes: float = 10) -> int:
         """Insert a new item (at the end by default); returns its row."""
-        row = len(self._items) if row is None else max(0, min(row, len(self._items)))
+        row = len(self._rows) if row is None else max(0, min(row, len(self._rows)))
         self.undo_stack.push(
             InsertCommand(self, row, [AgendaItem(self.new_key(), title, minutes)], "Add item")
         )
         return row
 
     def remove_rows(self, rows: Sequence[int]) -> None:
-        rows = sorted({r for r in rows if 0 <= r < len(self._items)})
+        rows = sorted({r for r in rows if 0 <= r < len(self._rows)})
         if rows and not self.read_only:
             self.undo_stack.push(RemoveCommand(self, rows))
 
     def move_row(self, source: int, target: int) -> bool:
         """Move the item at `source` so that it ends up at index `target`."""
-        n = len(self._items)
+        n = len(self._rows)
         if self.read_only or not (0 <= source < n and 0 <= target < n) or source == target:
             return False
         self.undo_stack.push(MoveCommand(self, source, target))
@@ -386,7 +382,7 @@ class AgendaModel(QAbstractTableModel):
     def import_items(self, items: Sequence[AgendaItem], replace_all: bool) -> None:
         """Add imported items after the agenda, or replace it; one undo step either way."""
         fresh: list[AgendaItem] = []
-        used = set() if replace_all else {it.key for it in self._items}
+        used = set() if replace_all else {it.key for it in self._rows}
         n = 1
         for it in items:
             while f"i{n}" in used:
@@ -396,31 +392,31 @@ class AgendaModel(QAbstractTableModel):
         if replace_all:
             self.undo_stack.push(ReplaceCommand(self, self.items, fresh))
         else:
-            self.undo_stack.push(InsertCommand(self, len(self._items), fresh, "Import agenda"))
+            self.undo_stack.push(InsertCommand(self, len(self._rows), fresh, "Import agenda"))
 
     # ---- the raw changes the commands make --------------------------------------------------------------
 
     def row_of(self, key: str) -> int:
-        for i, it in enumerate(self._items):
+        for i, it in enumerate(self._rows):
             if it.key == key:
                 return i
         raise KeyError(key)
 
     def _raw_set(self, key: str, field: str, value: Any) -> None:
         row = self.row_of(key)
-        setattr(self._items[row], field, value)
+        setattr(self._rows[row], field, value)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         self._timeline_moved()
 
     def _raw_insert(self, row: int, items: Sequence[AgendaItem]) -> None:
         self.beginInsertRows(QModelIndex(), row, row + len(items) - 1)
-        self._items[row:row] = [copy.copy(it) for it in items]
+        self._rows[row:row] = [copy.copy(it) for it in items]
         self.endInsertRows()
         self._timeline_moved()
 
     def _raw_remove(self, row: int) -> AgendaItem:
         self.beginRemoveRows(QModelIndex(), row, row)
-        it = self._items.pop(row)
+        it = self._rows.pop(row)
         self.endRemoveRows()
         self._timeline_moved()
         return it
@@ -429,20 +425,20 @@ class AgendaModel(QAbstractTableModel):
         # Qt counts the destination before the move: moving down means "insert before target + 1".
         dest = target + 1 if target > source else target
         self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), dest)
-        self._items.insert(target, self._items.pop(source))
+        self._rows.insert(target, self._rows.pop(source))
         self.endMoveRows()
         self._timeline_moved()
 
     def _timeline_moved(self) -> None:
-        self._timeline = plan_timeline(self._items, self._start, self._brk)
+        self._timeline = plan_timeline(self._rows, self._start, self._brk)
         self._refresh_column("start")
         self._refresh_column("break")
         self.timeline_changed.emit()
 
     def _refresh_column(self, field: str) -> None:
-        if self._items:
+        if self._rows:
             col = COLUMNS.index(field)
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._items) - 1, col))
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
 
 
 class SetValueCommand(QUndoCommand):

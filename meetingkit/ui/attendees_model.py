@@ -3,15 +3,15 @@ meetings to pick them from: two Qt tables over plain lists."""
 
 from __future__ import annotations
 
-import copy
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from meetingkit.models.meeting import ATTENDANCE, ROLE_LABELS, ROLES, Attendee, DomainError
+from meetingkit.ui.row_table_model import RowTableModel
 
 COLUMNS = ("name", "organisation", "sector", "role", "patient_rep", "attendance")
 HEADERS = {
@@ -41,28 +41,27 @@ def person_key(name: str, used: set[str]) -> str:
     return key
 
 
-class AttendeesModel(QAbstractTableModel):
+class AttendeesModel(RowTableModel[Attendee]):
     """The meeting's people. Name, organisation and sector are as the person is known; role, the patient or
     public voice flag and attendance are for this meeting."""
 
+    COLUMNS = COLUMNS
+    KEEPS_COPIES = True  # the meeting changes only when the editor saves
     people_changed = Signal()
 
     def __init__(self, people: Sequence[Attendee] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(people, parent)
         self.read_only = False
-        self._people = [copy.copy(p) for p in people]
 
     @property
     def people(self) -> list[Attendee]:
-        return [copy.copy(p) for p in self._people]
+        return self.rows()
 
     def person(self, row: int) -> Attendee:
-        return self._people[row]
+        return self._rows[row]
 
-    def set_rows(self, people: Sequence[Attendee]) -> None:
-        self.beginResetModel()
-        self._people = [copy.copy(p) for p in people]
-        self.endResetModel()
+    def set_rows(self, people: Iterable[Attendee]) -> None:
+        super().set_rows(people)
         self.people_changed.emit()
 
     def add_person(
@@ -78,42 +77,32 @@ class AttendeesModel(QAbstractTableModel):
         name, organisation = name.strip(), organisation.strip()
         if not name:
             raise DomainError("Give the person's name")
-        for p in self._people:
+        for p in self._rows:
             if (person_id is not None and p.person_id == person_id) or (
                 p.name.casefold() == name.casefold() and p.organisation.casefold() == organisation.casefold()
             ):
                 raise DomainError(f"{name} is already on this meeting's list")
-        key = person_key(name, {p.key for p in self._people})
+        key = person_key(name, {p.key for p in self._rows})
         attendee = Attendee(key, name, organisation, sector.strip(), role, patient_rep, "present", person_id)
         attendee.validate()
-        row = len(self._people)
+        row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._people.append(attendee)
+        self._rows.append(attendee)
         self.endInsertRows()
         self.people_changed.emit()
         return row
 
     def remove_row(self, row: int) -> Attendee:
         self.beginRemoveRows(QModelIndex(), row, row)
-        gone = self._people.pop(row)
+        gone = self._rows.pop(row)
         self.endRemoveRows()
         self.people_changed.emit()
         return gone
 
     # ---- Qt model ---------------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() else len(self._people)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[COLUMNS[section]]
-        return None
+    def header(self, section: int) -> str:
+        return HEADERS[self.COLUMNS[section]]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -126,7 +115,7 @@ class AttendeesModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        p = self._people[index.row()]
+        p = self._rows[index.row()]
         field = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if field == "role":
@@ -147,7 +136,7 @@ class AttendeesModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or self.read_only:
             return False
-        p = self._people[index.row()]
+        p = self._rows[index.row()]
         field = COLUMNS[index.column()]
         if field == "patient_rep":
             if role != Qt.ItemDataRole.CheckStateRole:
@@ -174,33 +163,16 @@ class AttendeesModel(QAbstractTableModel):
 KNOWN_COLUMNS = ("name", "organisation", "sector")
 
 
-class KnownPeopleModel(QAbstractTableModel):
+class KnownPeopleModel(RowTableModel[dict[str, Any]]):
     """People from earlier meetings (the store's directory) to pick from: name, organisation, sector."""
 
-    def __init__(self, people: Sequence[dict[str, Any]] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = list(people)
-
-    def set_rows(self, people: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(people)
-        self.endResetModel()
+    COLUMNS = KNOWN_COLUMNS
 
     def person(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(KNOWN_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[KNOWN_COLUMNS[section]]
-        return None
+    def header(self, section: int) -> str:
+        return HEADERS[self.COLUMNS[section]]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -6,13 +6,11 @@ Deleting goes through `Store.delete_person`; this window lists, explains what de
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
+from meetingkit.ui.row_table_model import RowTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -64,33 +63,16 @@ def delete_question(person: dict[str, Any]) -> str:
     return f"<p>Delete <b>{who}</b>?</p><ul>{points}</ul><p>This cannot be undone.</p>"
 
 
-class DirectoryModel(QAbstractTableModel):
+class DirectoryModel(RowTableModel[dict[str, Any]]):
     """The store's people: name, organisation, sector, and whether they are a patient or public voice."""
 
-    def __init__(self, people: Sequence[dict[str, Any]] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = list(people)
-
-    def set_rows(self, people: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(people)
-        self.endResetModel()
+    COLUMNS = COLUMNS  # (field, header text) pairs
 
     def person(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][1]
-        return None
+    def header(self, section: int) -> str:
+        return self.COLUMNS[section][1]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

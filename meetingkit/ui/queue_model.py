@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from meetingkit.models.meeting import Attendee
 from meetingkit.models.session import LiveMeeting, format_clock
+from meetingkit.ui.row_table_model import RowTableModel
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -65,14 +66,14 @@ def match_people(live: LiveMeeting, text: str) -> list[Attendee]:
     return sorted(hits, key=lambda p: (not p.name.casefold().startswith(needle), here.index(p)))
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowTableModel[QueueRow]):
     """Who waits for the floor, in order, with how long each has spoken so far."""
 
     HEADERS = ("#", "Name", "Spoken")
+    COLUMNS = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[QueueRow] = []
+        super().__init__((), parent)
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         if rows == self._rows:
@@ -84,25 +85,7 @@ class QueueModel(QAbstractTableModel):
             for i in changed:
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
             return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[QueueRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+        super().set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -11,11 +11,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from meetingkit.models.participation import Airtime, Participation, PersonFigures
 from meetingkit.models.review_text import clock_text, percent
 from meetingkit.ui.role_colours import role_label
+from meetingkit.ui.row_table_model import RowTableModel
 
 
 def rich_tip(text: str) -> str:
@@ -48,28 +49,13 @@ def _yes_no(v: bool) -> str:
     return "Yes" if v else "No"
 
 
-class FiguresTableModel(QAbstractTableModel, Generic[Row]):
+class FiguresTableModel(RowTableModel[Row]):
     """A read-only table over a list of figures; subclasses name the columns."""
 
     COLUMNS: Sequence[Column[Any]] = ()
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        super().__init__((), parent)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -245,35 +231,13 @@ class FeedbackOutcome:
     agreed: str  # the meeting that agreed the action
 
 
-class FeedbackOutcomesModel(QAbstractTableModel):
+class FeedbackOutcomesModel(RowTableModel[FeedbackOutcome]):
     """Read-only table of `FeedbackOutcome`s, oldest first; every cell is plain text (tooltips escaped)."""
 
     COLUMNS = ("You said", "We agreed", "Owner", "Status", "What happened", "When", "Agreed at")
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FeedbackOutcome] = []
-
-    def set_rows(self, rows: Sequence[FeedbackOutcome]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[FeedbackOutcome]:
-        return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
+        super().__init__((), parent)
 
     def cells(self, row: FeedbackOutcome) -> tuple[str, ...]:
         said = row.said or "(the words were not recorded with the action)"
