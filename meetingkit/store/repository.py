@@ -44,6 +44,33 @@ _FREE_TEXT = [
 ]
 
 
+# A meeting's own settings, in one place for both creating and editing it.
+_SETTINGS = (
+    "title",
+    "scheduled_start",
+    "venue",
+    "speaker_limit_s",
+    "warn_s",
+    "break_enabled",
+    "break_fraction",
+    "break_minutes",
+)
+
+
+def _settings(meeting: Meeting) -> list[Any]:
+    """The values of `_SETTINGS`, in that order."""
+    return [
+        meeting.title,
+        meeting.scheduled_start.isoformat(),
+        meeting.venue,
+        meeting.speaker_limit_s,
+        meeting.warn_s,
+        int(meeting.brk.enabled),
+        meeting.brk.fraction,
+        meeting.brk.minutes,
+    ]
+
+
 @dataclass
 class MeetingRow:
     id: int
@@ -159,21 +186,9 @@ class Store:
                 ],
             )
         cur = self.db.execute(
-            "INSERT INTO meetings (series_id, title, scheduled_start, venue, speaker_limit_s, warn_s,"
-            " break_enabled, break_fraction, break_minutes, status, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)",
-            [
-                sid,
-                meeting.title,
-                meeting.scheduled_start.isoformat(),
-                meeting.venue,
-                meeting.speaker_limit_s,
-                meeting.warn_s,
-                int(meeting.brk.enabled),
-                meeting.brk.fraction,
-                meeting.brk.minutes,
-                datetime.now(UTC).isoformat(timespec="seconds"),
-            ],
+            f"INSERT INTO meetings (series_id, {', '.join(_SETTINGS)}, status, created_at)"
+            f" VALUES (?, {', '.join('?' * len(_SETTINGS))}, 'draft', ?)",
+            [sid, *_settings(meeting), datetime.now(UTC).isoformat(timespec="seconds")],
         )
         mid = int(cur.lastrowid or 0)
         self._write_people_and_agenda(mid, meeting)
@@ -225,20 +240,8 @@ class Store:
         with self.db.atomic():
             sid = self.series_id(meeting.series)
             self.db.execute(
-                "UPDATE meetings SET series_id = ?, title = ?, scheduled_start = ?, venue = ?, speaker_limit_s = ?,"
-                " warn_s = ?, break_enabled = ?, break_fraction = ?, break_minutes = ? WHERE id = ?",
-                [
-                    sid,
-                    meeting.title,
-                    meeting.scheduled_start.isoformat(),
-                    meeting.venue,
-                    meeting.speaker_limit_s,
-                    meeting.warn_s,
-                    int(meeting.brk.enabled),
-                    meeting.brk.fraction,
-                    meeting.brk.minutes,
-                    mid,
-                ],
+                f"UPDATE meetings SET series_id = ?, {', '.join(f'{c} = ?' for c in _SETTINGS)} WHERE id = ?",
+                [sid, *_settings(meeting), mid],
             )
             self._write_people_and_agenda(mid, meeting)
 
