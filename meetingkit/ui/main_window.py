@@ -530,15 +530,19 @@ class MainWindow(QMainWindow):
                 "Meeting has ended", "This meeting has ended; its record can be reviewed, not run again."
             )
             return None
+        opened = self._open_live(meeting_id, "Meeting cannot be opened")
+        return self._show_console(*opened) if opened else None
+
+    def _open_live(self, meeting_id: int, failure_title: str) -> tuple[type, LiveSession] | None:
+        """The console class and the meeting's live session, or None once the chair has been told why not."""
         console_class = self._window_class("meetingkit.ui.console", "ConsoleWindow", "The chair's console")
         if console_class is None:
             return None
         try:
-            session = self.store.open_live(meeting_id, self.clock)
+            return console_class, self.store.open_live(meeting_id, self.clock)
         except (StoreError, DomainError) as exc:
-            self._warn("Meeting cannot be opened", str(exc))
+            self._warn(failure_title, str(exc))
             return None
-        return self._show_console(console_class, session)
 
     def _show_console(self, console_class: type, session: LiveSession) -> QWidget:
         from meetingkit.ui.live_bridge import LiveBridge
@@ -586,14 +590,10 @@ class MainWindow(QMainWindow):
                 self.resume_meeting(meeting_id)
 
     def resume_meeting(self, meeting_id: int) -> QWidget | None:
-        console_class = self._window_class("meetingkit.ui.console", "ConsoleWindow", "The chair's console")
-        if console_class is None:
+        opened = self._open_live(meeting_id, "Meeting cannot be resumed")
+        if opened is None:
             return None
-        try:
-            session = self.store.open_live(meeting_id, self.clock)
-        except (StoreError, DomainError) as exc:
-            self._warn("Meeting cannot be resumed", str(exc))
-            return None
+        console_class, session = opened
         if session.live.turn is not None and not self.ask_keep_turn(session):
             session.close_open_turns_at_last_event()
         self.select_meeting(meeting_id)
