@@ -25,8 +25,8 @@ from pathlib import Path
 
 from _table import ROOT, print_table  # also puts the checkout on sys.path
 
-from meetingkit.cli import demo_record_path
 from meetingkit.models import record
+from meetingkit.resources import demo_record_path
 from meetingkit.store.repository import Store
 
 TARGET_RATIO = 1.5

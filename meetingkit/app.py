@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from meetingkit.clock import Clock, SystemClock
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
-from meetingkit.ui.main_window import MainWindow
+from meetingkit.ui.prep.main_window import MainWindow
 
 APP_NAME = "MeetingKit"
 MIN_POINT_SIZE = 11.0  # read from across a meeting-room table, not only at arm's length
@@ -66,8 +66,8 @@ def open_store(db_path: Path) -> Store | None:
 
 def seed_demo(store: Store) -> int | None:
     """Replay the demo record through the engine, so a newcomer sees a real meeting at once."""
-    from meetingkit.cli import demo_record_path
     from meetingkit.models import record
+    from meetingkit.resources import demo_record_path
 
     try:
         return store.import_record(record.parse(demo_record_path().read_bytes()))

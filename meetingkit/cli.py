@@ -15,6 +15,7 @@ from meetingkit.clock import SystemClock
 from meetingkit.models import record
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
 from meetingkit.models.schedule import ON_TIME_TOLERANCE_S
+from meetingkit.resources import demo_record_path
 from meetingkit.store.database import StoreError, default_db_path
 
 PROG = "meetingkit"
@@ -32,14 +33,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 READ_ONLY = {"stats", "export", "minutes", "list", "actions"}
-
-
-def resources_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-def demo_record_path() -> Path:
-    return resources_dir() / "demo" / "partnership-board.json"
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -35,8 +35,8 @@ from meetingkit.clock import FakeClock
 from meetingkit.models.session import Event, LiveMeeting, to_epoch
 from meetingkit.models.summary import MeetingSummary
 from meetingkit.store.repository import Store
-from meetingkit.ui.console import ConsoleWindow, typing_in_text_field
-from meetingkit.ui.main_window import MainWindow
+from meetingkit.ui.console.console_window import ConsoleWindow, typing_in_text_field
+from meetingkit.ui.prep.main_window import MainWindow
 from tests.crash_worker import START, crash_meeting
 
 NOTE_MS = 150  # the secretary panel's debounce here (the app's own is 700 ms): shorter trials

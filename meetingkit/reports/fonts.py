@@ -1,22 +1,17 @@
-"""The fonts every report embeds: DejaVu Sans from resources/fonts, so that any name or note renders."""
+"""The fonts every report embeds: DejaVu Sans from meetingkit/resources/fonts, so that any name or note renders."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from meetingkit.resources import fonts_dir
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 FAMILY = "DejaVuSans"
 
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
-
-
-def fonts_dir() -> Path:
-    """resources/fonts of the installed program (never the system's fonts)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
 def register_fonts() -> None:

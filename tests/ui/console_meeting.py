@@ -7,7 +7,7 @@ from datetime import timedelta, timezone
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import AgendaItem, Attendee, BreakSettings, Meeting
 from meetingkit.store.repository import Store
-from meetingkit.ui.live_bridge import LiveBridge
+from meetingkit.ui.common.live_bridge import LiveBridge
 
 BST = timezone(timedelta(hours=1))
 

@@ -14,10 +14,10 @@ from meetingkit.app import seed_demo
 from meetingkit.clock import FakeClock
 from meetingkit.models import record
 from meetingkit.store.repository import Store
-from meetingkit.ui.console import ConsoleWindow
-from meetingkit.ui.main_window import MainWindow
-from meetingkit.ui.meeting_editor import MeetingEditor
-from meetingkit.ui.people_directory import PeopleDirectoryWindow
+from meetingkit.ui.console.console_window import ConsoleWindow
+from meetingkit.ui.prep.main_window import MainWindow
+from meetingkit.ui.prep.meeting_editor import MeetingEditor
+from meetingkit.ui.prep.people_directory import PeopleDirectoryWindow
 from tests.review_records import silent_rep, with_interjections
 from tests.ui.console_meeting import open_board
 from tests.ui.test_accessible_names_main import COMPOUND, INTERACTIVE, unnamed

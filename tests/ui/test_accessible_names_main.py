@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from meetingkit.app import seed_demo
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui import agenda_model, attendees_model
-from meetingkit.ui.main_window import STARTED_REASON, MainWindow, NextMeetingDialog
-from meetingkit.ui.meeting_editor import MeetingEditor
+from meetingkit.ui.prep import agenda_model, attendees_model
+from meetingkit.ui.prep.main_window import STARTED_REASON, MainWindow, NextMeetingDialog
+from meetingkit.ui.prep.meeting_editor import MeetingEditor
 
 INTERACTIVE = (
     QAbstractButton,

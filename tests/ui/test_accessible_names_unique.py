@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLineEdit, QTabBar, QWidget
 
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui.console import ConsoleWindow
-from meetingkit.ui.secretary_panel import SecretaryPanel
+from meetingkit.ui.console.console_window import ConsoleWindow
+from meetingkit.ui.minutes.secretary_panel import SecretaryPanel
 from tests.ui.console_meeting import open_board
 
 

@@ -12,8 +12,7 @@ from PySide6.QtGui import QColor
 from meetingkit import cli
 from meetingkit.models.meeting import ActionUpdate
 from meetingkit.store.repository import Store
-from meetingkit.ui.action_register import ActionRegisterWindow
-from meetingkit.ui.actions_model import (
+from meetingkit.ui.common.actions_model import (
     ROW_ROLE,
     SORT_ROLE,
     STATUS_COLOURS,
@@ -22,6 +21,7 @@ from meetingkit.ui.actions_model import (
     ActionUpdatesModel,
     UpdateLine,
 )
+from meetingkit.ui.minutes.action_register import ActionRegisterWindow
 from tests.ui.secretary_series import first_meeting, second_meeting
 
 JUNE_12 = datetime(2026, 6, 12, 9, 0, tzinfo=UTC).timestamp()

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
 from meetingkit.app import MIN_POINT_SIZE
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui.actions_model import ActionsModel
-from meetingkit.ui.console import ConsoleWindow
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.secretary_panel import SecretaryPanel
-from meetingkit.ui.timer_widgets import IDLE_TIME
+from meetingkit.ui.common.actions_model import ActionsModel
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.console.console_window import ConsoleWindow
+from meetingkit.ui.console.timer_widgets import IDLE_TIME
+from meetingkit.ui.minutes.secretary_panel import SecretaryPanel
 from tests.ui.console_meeting import board
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "laptop"

@@ -7,10 +7,7 @@ from PySide6.QtCore import Qt
 
 from meetingkit.clock import FakeClock
 from meetingkit.models.session import LiveMeeting
-from meetingkit.ui.break_prompt import DUE_OUTLOOK, break_mode
-from meetingkit.ui.console import describe_event, ended_summary
-from meetingkit.ui.notice_bars import clock_gap_text, save_problem_text
-from meetingkit.ui.palette import (
+from meetingkit.ui.common.palette import (
     BANNERS,
     MIN_CONTRAST,
     OVER_TEXT,
@@ -20,9 +17,19 @@ from meetingkit.ui.palette import (
     WINDOW,
     contrast_ratio,
 )
-from meetingkit.ui.queue_model import KEY_ROLE, QueueModel, match_people, moved, queue_rows, reorder_commands
-from meetingkit.ui.rebalance_offer import describe_proposal
-from meetingkit.ui.timer_widgets import forecast_face, item_face, speaker_face
+from meetingkit.ui.console.break_prompt import DUE_OUTLOOK, break_mode
+from meetingkit.ui.console.console_window import describe_event, ended_summary
+from meetingkit.ui.console.notice_bars import clock_gap_text, save_problem_text
+from meetingkit.ui.console.queue_model import (
+    KEY_ROLE,
+    QueueModel,
+    match_people,
+    moved,
+    queue_rows,
+    reorder_commands,
+)
+from meetingkit.ui.console.rebalance_offer import describe_proposal
+from meetingkit.ui.console.timer_widgets import forecast_face, item_face, speaker_face
 from tests.ui.console_meeting import board
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui.console import ConsoleWindow
+from meetingkit.ui.console.console_window import ConsoleWindow
 from tests.ui.console_meeting import drive_to, open_board
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from meetingkit.clock import FakeClock
 from meetingkit.store import live_session
 from meetingkit.store.repository import Store
-from meetingkit.ui.console import ConsoleWindow
-from meetingkit.ui.live_bridge import LiveBridge
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.console.console_window import ConsoleWindow
 from tests.ui.console_meeting import open_board
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -246,7 +246,7 @@ def test_the_queue_is_reordered_and_trimmed_from_the_keyboard(qtbot, running: Co
 def test_a_missing_side_panel_leaves_a_note_in_its_place(
     qtbot, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "meetingkit.ui.voices_panel", None)  # importing it now fails
+    monkeypatch.setitem(sys.modules, "meetingkit.ui.console.voices_panel", None)  # importing it now fails
     _, bridge = open_board(store, clock)
     window = ConsoleWindow(bridge, store)
     qtbot.addWidget(window)

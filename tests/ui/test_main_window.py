@@ -17,17 +17,17 @@ from meetingkit import app
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import MeetingRow, Store
-from meetingkit.ui.main_window import MainWindow, NextMeetingDialog, next_meeting, one_step_on
-from meetingkit.ui.meeting_editor import MeetingEditor, from_qdatetime
-from meetingkit.ui.meeting_list_model import MeetingListModel
-from meetingkit.ui.meeting_zone import wall_time_in_meeting_zone
+from meetingkit.ui.common.meeting_zone import wall_time_in_meeting_zone
+from meetingkit.ui.prep.main_window import MainWindow, NextMeetingDialog, next_meeting, one_step_on
+from meetingkit.ui.prep.meeting_editor import MeetingEditor, from_qdatetime
+from meetingkit.ui.prep.meeting_list_model import MeetingListModel
 
 WINDOWS = {
-    "console": ("meetingkit.ui.console", "ConsoleWindow"),
-    "review": ("meetingkit.ui.review_window", "ReviewWindow"),
-    "series": ("meetingkit.ui.series_view", "SeriesWindow"),
-    "register": ("meetingkit.ui.action_register", "ActionRegisterWindow"),
-    "minutes": ("meetingkit.ui.minutes_preview", "MinutesPreviewDialog"),
+    "console": ("meetingkit.ui.console.console_window", "ConsoleWindow"),
+    "review": ("meetingkit.ui.review.review_window", "ReviewWindow"),
+    "series": ("meetingkit.ui.review.series_view", "SeriesWindow"),
+    "register": ("meetingkit.ui.minutes.action_register", "ActionRegisterWindow"),
+    "minutes": ("meetingkit.ui.minutes.minutes_preview", "MinutesPreviewDialog"),
 }
 
 
@@ -331,8 +331,8 @@ def test_a_missing_window_is_reported_not_fatal(
 ) -> None:
     store.create_meeting(meeting("Board", "Board", 1))
     window.refresh()
-    monkeypatch.setitem(sys.modules, "meetingkit.ui.console", None)  # importing it now fails
-    monkeypatch.setitem(sys.modules, "meetingkit.ui.action_register", None)
+    monkeypatch.setitem(sys.modules, "meetingkit.ui.console.console_window", None)  # importing it now fails
+    monkeypatch.setitem(sys.modules, "meetingkit.ui.minutes.action_register", None)
     assert window.run_selected() is None
     assert window.open_action_register() is None
     assert messages[0].startswith("<p>The chair's console could not be opened")

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import Store
-from meetingkit.ui import agenda_model, attendees_model
-from meetingkit.ui.attendees_model import AttendeesModel, person_key
-from meetingkit.ui.main_window import STARTED_REASON
-from meetingkit.ui.meeting_editor import MeetingEditor, from_qdatetime, qdatetime
+from meetingkit.ui.prep import agenda_model, attendees_model
+from meetingkit.ui.prep.attendees_model import AttendeesModel, person_key
+from meetingkit.ui.prep.main_window import STARTED_REASON
+from meetingkit.ui.prep.meeting_editor import MeetingEditor, from_qdatetime, qdatetime
 
 
 def board(series: str = "Stroke board") -> Meeting:

@@ -15,10 +15,10 @@ import pytest
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import Store
-from meetingkit.ui.main_window import MainWindow, NextMeetingDialog
-from meetingkit.ui.meeting_editor import MeetingEditor, from_qdatetime, qdatetime
-from meetingkit.ui.meeting_zone import in_meeting_zone, same_wall_time_later, wall_time_in_meeting_zone
-from meetingkit.ui.secretary_panel import SecretaryPanel
+from meetingkit.ui.common.meeting_zone import in_meeting_zone, same_wall_time_later, wall_time_in_meeting_zone
+from meetingkit.ui.minutes.secretary_panel import SecretaryPanel
+from meetingkit.ui.prep.main_window import MainWindow, NextMeetingDialog
+from meetingkit.ui.prep.meeting_editor import MeetingEditor, from_qdatetime, qdatetime
 
 PLUS_ONE = timezone(timedelta(hours=1))
 START = datetime(2026, 10, 6, 14, 0, tzinfo=PLUS_ONE)
@@ -108,7 +108,7 @@ def test_the_editor_shows_and_saves_the_meetings_wall_clock(
 def test_the_secretarys_today_is_the_meetings_day(
     qtbot: Any, utc_computer: None, store: Store, clock: FakeClock
 ) -> None:
-    from meetingkit.ui.live_bridge import LiveBridge
+    from meetingkit.ui.common.live_bridge import LiveBridge
 
     late = stroke_meeting()
     late.scheduled_start = datetime(2026, 10, 6, 23, 30, tzinfo=timezone(timedelta(hours=2)))

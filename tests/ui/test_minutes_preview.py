@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QFileDialog
 
 from meetingkit import cli
 from meetingkit.models import record
+from meetingkit.resources import demo_record_path
 from meetingkit.store.repository import Store
-from meetingkit.ui.minutes_preview import MinutesPreviewDialog
+from meetingkit.ui.minutes.minutes_preview import MinutesPreviewDialog
 
 
 @pytest.fixture
 def demo_id(store: Store) -> int:
-    return store.import_record(record.parse(cli.demo_record_path().read_bytes()))
+    return store.import_record(record.parse(demo_record_path().read_bytes()))
 
 
 def pdf_text(path: Path) -> list[str]:

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QMessageBox, QToolButton
 from meetingkit.app import seed_demo
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui.main_window import MainWindow
-from meetingkit.ui.people_directory import (
+from meetingkit.ui.prep.main_window import MainWindow
+from meetingkit.ui.prep.people_directory import (
     DELETE_CONSEQUENCES,
     DirectoryModel,
     PeopleDirectoryWindow,
     delete_question,
 )
-from meetingkit.ui.review_window import ReviewWindow
+from meetingkit.ui.review.review_window import ReviewWindow
 
 
 class Questions(list[QMessageBox.StandardButton]):

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from meetingkit.models import record
 from meetingkit.reports.participation_csv import people_csv
 from meetingkit.store.repository import Store
-from meetingkit.ui.review_models import SORT_ROLE, PeopleModel, RolesModel, SectorsModel
+from meetingkit.ui.review.review_models import SORT_ROLE, PeopleModel, RolesModel, SectorsModel
 from tests.conftest import EXAMPLE_RECORD
 from tests.review_records import silent_rep, with_interjections
 

@@ -18,9 +18,9 @@ from meetingkit.models import record
 from meetingkit.models.review_text import percent
 from meetingkit.models.summary import MeetingSummary
 from meetingkit.store.repository import Store
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.review_models import JSON_KEY_ROLE, SORT_ROLE
-from meetingkit.ui.review_window import ReviewWindow
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.review.review_models import JSON_KEY_ROLE, SORT_ROLE
+from meetingkit.ui.review.review_window import ReviewWindow
 from tests.conftest import EXAMPLE_RECORD
 from tests.review_records import silent_rep, with_interjections
 

@@ -18,9 +18,9 @@ from meetingkit.app import MIN_POINT_SIZE
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import Store
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.review_models import FeedbackOutcomesModel
-from meetingkit.ui.review_window import TABS, ReviewWindow, SortArrowStyle
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.review.review_models import FeedbackOutcomesModel
+from meetingkit.ui.review.review_window import TABS, ReviewWindow, SortArrowStyle
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 FIRST = datetime(2026, 6, 12, 9, 0, tzinfo=UTC)

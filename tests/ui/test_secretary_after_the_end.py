@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.secretary_panel import SecretaryPanel
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.minutes.secretary_panel import SecretaryPanel
 from tests.ui.secretary_series import first_meeting
 
 

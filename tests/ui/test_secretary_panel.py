@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from meetingkit.models.meeting import BREAK
 from meetingkit.store.repository import Store
-from meetingkit.ui.action_register import ActionRegisterWindow
-from meetingkit.ui.actions_model import ActionsModel, ActionUpdatesModel
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.secretary_panel import NOTE_SAVE_MS, SecretaryPanel
+from meetingkit.ui.common.actions_model import ActionsModel, ActionUpdatesModel
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.minutes.action_register import ActionRegisterWindow
+from meetingkit.ui.minutes.secretary_panel import NOTE_SAVE_MS, SecretaryPanel
 from tests.ui.secretary_series import SECOND_START, first_meeting, second_meeting
 
 Opener = Callable[[int], tuple[LiveBridge, SecretaryPanel]]

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from meetingkit.models import record
 from meetingkit.store.repository import Store
-from meetingkit.ui.review_models import JSON_KEY_ROLE, SORT_ROLE
-from meetingkit.ui.review_window import ReviewWindow
-from meetingkit.ui.series_view import SeriesModel, SeriesWindow
+from meetingkit.ui.review.review_models import JSON_KEY_ROLE, SORT_ROLE
+from meetingkit.ui.review.review_window import ReviewWindow
+from meetingkit.ui.review.series_view import SeriesModel, SeriesWindow
 from tests.review_records import SERIES, silent_rep, with_interjections
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui.palette import MIN_CONTRAST, STATES, contrast_ratio, state_icon
-from meetingkit.ui.speaker_display import SpeakerDisplay
+from meetingkit.ui.common.palette import MIN_CONTRAST, STATES, contrast_ratio, state_icon
+from meetingkit.ui.console.speaker_display import SpeakerDisplay
 from tests.ui.console_meeting import drive_to, open_board
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"

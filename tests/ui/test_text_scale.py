@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QScrol
 from meetingkit.app import MIN_POINT_SIZE, seed_demo
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui import agenda_model
-from meetingkit.ui.console import ConsoleWindow
-from meetingkit.ui.main_window import MainWindow
-from meetingkit.ui.meeting_editor import MeetingEditor
-from meetingkit.ui.review_window import ReviewWindow
-from meetingkit.ui.timer_widgets import FitLabel
+from meetingkit.ui.console.console_window import ConsoleWindow
+from meetingkit.ui.console.timer_widgets import FitLabel
+from meetingkit.ui.prep import agenda_model
+from meetingkit.ui.prep.main_window import MainWindow
+from meetingkit.ui.prep.meeting_editor import MeetingEditor
+from meetingkit.ui.review.review_window import ReviewWindow
 from tests.ui.console_meeting import drive_to, open_board
 
 SCREEN = (1920, 1200)

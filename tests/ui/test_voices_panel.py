@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from meetingkit.clock import FakeClock
 from meetingkit.models import record
 from meetingkit.store.repository import Store
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.voices_panel import VoicesPanel
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.console.voices_panel import VoicesPanel
 from tests.review_records import silent_rep
 
 # The board plans 60 min of items and a 10 min break: a third of that is 23 min 20 s.

@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from meetingkit.models.meeting import KINDS, AgendaItem, Attendee
-from meetingkit.ui.agenda_csv import MAX_BYTES, AgendaCsvError, CsvItem, read_agenda_csv
+from meetingkit.ui.prep.agenda_csv import MAX_BYTES, AgendaCsvError, CsvItem, read_agenda_csv
 
 FUZZ = settings(max_examples=1000, deadline=None)
 PEOPLE = [

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from meetingkit.models.meeting import BREAK
 from meetingkit.models.review_text import turn_line
 from meetingkit.models.session import LiveMeeting, from_epoch
-from meetingkit.ui.review_models import rich_tip
-from meetingkit.ui.role_colours import role_colour, role_label, roles_in_order
+from meetingkit.ui.common.role_colours import role_colour, role_label, roles_in_order
+from meetingkit.ui.review.review_models import rich_tip
 
 LABEL_W = 300
 LANE_H = 24

@@ -26,7 +26,7 @@ from meetingkit.clock import Clock
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
-from meetingkit.ui.actions_model import (
+from meetingkit.ui.common.actions_model import (
     ROW_ROLE,
     SORT_ROLE,
     STATUS_LABELS,

@@ -15,8 +15,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from meetingkit.models.participation import Airtime, Participation, PersonFigures
 from meetingkit.models.review_text import clock_text, percent
-from meetingkit.ui.role_colours import role_label
-from meetingkit.ui.row_table_model import RowTableModel
+from meetingkit.ui.common.role_colours import role_label
+from meetingkit.ui.common.row_table_model import RowTableModel
 
 
 def rich_tip(text: str) -> str:

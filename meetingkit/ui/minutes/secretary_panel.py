@@ -41,7 +41,7 @@ from meetingkit.models.meeting import (
 from meetingkit.models.review_text import plural
 from meetingkit.models.session import Event, LiveMeeting
 from meetingkit.store.repository import Store
-from meetingkit.ui.actions_model import (
+from meetingkit.ui.common.actions_model import (
     ROW_ROLE,
     STATUS_LABELS,
     ActionLine,
@@ -49,8 +49,8 @@ from meetingkit.ui.actions_model import (
     day_text,
     meeting_labels,
 )
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.meeting_zone import epoch_in_meeting_zone
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.common.meeting_zone import epoch_in_meeting_zone
 
 NOTE_SAVE_MS = 700  # saved well within a second of the typing stopping, without a write per keystroke
 DEFAULT_DUE_DAYS = 14

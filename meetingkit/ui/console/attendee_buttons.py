@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from meetingkit.models.meeting import Attendee
 from meetingkit.models.session import LiveMeeting, format_clock
-from meetingkit.ui.palette import BANNERS, FOCUS_RING, PERSON_AWAY, PERSON_HERE, STATES, pixel_font
-from meetingkit.ui.timer_widgets import FitLabel
+from meetingkit.ui.common.palette import BANNERS, FOCUS_RING, PERSON_AWAY, PERSON_HERE, STATES, pixel_font
+from meetingkit.ui.console.timer_widgets import FitLabel
 
 COLUMNS = 3
 

@@ -52,18 +52,18 @@ from meetingkit.models.summary import MeetingSummary
 from meetingkit.reports.participation_csv import people_csv
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
-from meetingkit.ui.actions_model import day_text, meeting_labels, status_text
-from meetingkit.ui.coverage_wheel import CoverageWheel
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.meeting_zone import epoch_in_meeting_zone
-from meetingkit.ui.review_charts import (
+from meetingkit.ui.common.actions_model import day_text, meeting_labels, status_text
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.common.meeting_zone import epoch_in_meeting_zone
+from meetingkit.ui.review.coverage_wheel import CoverageWheel
+from meetingkit.ui.review.review_charts import (
     balance_chart,
     people_chart,
     roles_chart,
     save_png,
     sectors_chart,
 )
-from meetingkit.ui.review_models import (
+from meetingkit.ui.review.review_models import (
     SORT_ROLE,
     FeedbackOutcome,
     FeedbackOutcomesModel,
@@ -71,7 +71,7 @@ from meetingkit.ui.review_models import (
     RolesModel,
     SectorsModel,
 )
-from meetingkit.ui.timeline_view import TimelineData, TimelineView, timeline_from_live
+from meetingkit.ui.review.timeline_view import TimelineData, TimelineView, timeline_from_live
 
 TABS = ("People", "Roles and sectors", "Balance", "Timeline", "Coverage", "You said, we did")
 ACCENT_ROOM_PX = 4

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from meetingkit.models.meeting import Attendee
 from meetingkit.models.session import LiveMeeting, format_clock
-from meetingkit.ui.row_table_model import RowTableModel
+from meetingkit.ui.common.row_table_model import RowTableModel
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from meetingkit.models.meeting import Action, ActionUpdate
 from meetingkit.store.repository import ActionRow, MeetingRow
-from meetingkit.ui.row_table_model import RowTableModel
+from meetingkit.ui.common.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 

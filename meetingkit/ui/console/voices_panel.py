@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from meetingkit.models.participation import Participation
 from meetingkit.models.review_text import live_voice_line, percent, should_prompt, voice_prompt
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.role_colours import role_label
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.common.role_colours import role_label
 
 BODY_PX = 16
 REFRESH_S = 1.0  # figures move with the open turn; once a second of meeting time is plenty for the chair

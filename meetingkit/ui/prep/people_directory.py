@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
-from meetingkit.ui.row_table_model import RowTableModel
+from meetingkit.ui.common.row_table_model import RowTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (

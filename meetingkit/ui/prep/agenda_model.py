@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from meetingkit.models.meeting import KIND_LABELS, KINDS, PROTECTED_KINDS, AgendaItem, Attendee, BreakSettings
 from meetingkit.models.schedule import planned_break_after
-from meetingkit.ui.row_table_model import RowTableModel
+from meetingkit.ui.common.row_table_model import RowTableModel
 
 COLUMNS = ("start", "title", "presenter", "kind", "minutes", "speaker_limit_s", "protected", "break")
 HEADERS = {

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from meetingkit.models.meeting import ATTENDANCE, ROLE_LABELS, ROLES, Attendee, DomainError
-from meetingkit.ui.row_table_model import RowTableModel
+from meetingkit.ui.common.row_table_model import RowTableModel
 
 COLUMNS = ("name", "organisation", "sector", "role", "patient_rep", "attendance")
 HEADERS = {

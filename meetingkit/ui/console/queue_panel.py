@@ -17,10 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from meetingkit.models.session import LiveMeeting
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.palette import pixel_font
-from meetingkit.ui.queue_model import KEY_ROLE, QueueModel, match_people, moved, queue_rows, reorder_commands
-from meetingkit.ui.timer_widgets import FitLabel
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.common.palette import pixel_font
+from meetingkit.ui.console.queue_model import (
+    KEY_ROLE,
+    QueueModel,
+    match_people,
+    moved,
+    queue_rows,
+    reorder_commands,
+)
+from meetingkit.ui.console.timer_widgets import FitLabel
 
 
 class QueuePanel(QWidget):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from meetingkit.models.meeting import BREAK
 from meetingkit.models.session import LiveMeeting, format_clock, from_epoch
-from meetingkit.ui.palette import OVER_TEXT, pixel_font, state_icon, state_style
+from meetingkit.ui.common.palette import OVER_TEXT, pixel_font, state_icon, state_style
 
 IDLE_TIME = "—"  # not "0:00", which the room could read as someone's time run out
 SPEAKER_TIME_PX = 124

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from meetingkit.models.review_text import break_words, over_under_words, percent, plural
 from meetingkit.store.repository import Store
 from meetingkit.store.series_queries import SeriesMeeting, series_overview, series_target
-from meetingkit.ui.review_charts import save_png, series_timing_chart, series_voice_chart
-from meetingkit.ui.review_models import SORT_ROLE, Column, FiguresTableModel
+from meetingkit.ui.review.review_charts import save_png, series_timing_chart, series_voice_chart
+from meetingkit.ui.review.review_models import SORT_ROLE, Column, FiguresTableModel
 
 
 def _meeting_text(r: SeriesMeeting) -> str:
@@ -253,7 +253,7 @@ class SeriesWindow(QWidget):
             self.open_review(self._row_at(chosen[0].row()))
 
     def open_review(self, row: SeriesMeeting) -> QWidget:
-        from meetingkit.ui.review_window import ReviewWindow
+        from meetingkit.ui.review.review_window import ReviewWindow
 
         review = ReviewWindow(self.store, row.meeting_id, self)
         self._reviews.append(review)

@@ -53,19 +53,19 @@ from meetingkit.models.meeting import (
 )
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
-from meetingkit.ui import agenda_model, attendees_model
-from meetingkit.ui.agenda_csv import MAX_BYTES as MAX_CSV_BYTES
-from meetingkit.ui.agenda_csv import AgendaCsvError, read_agenda_csv
-from meetingkit.ui.agenda_model import AgendaModel
-from meetingkit.ui.attendees_model import (
+from meetingkit.ui.common.meeting_zone import in_meeting_zone, wall_time_in_meeting_zone
+from meetingkit.ui.common.text_scale import font_scaled
+from meetingkit.ui.prep import agenda_model, attendees_model
+from meetingkit.ui.prep.agenda_csv import MAX_BYTES as MAX_CSV_BYTES
+from meetingkit.ui.prep.agenda_csv import AgendaCsvError, read_agenda_csv
+from meetingkit.ui.prep.agenda_model import AgendaModel
+from meetingkit.ui.prep.attendees_model import (
     ATTENDANCE_LABELS,
     KNOWN_COLUMNS,
     AttendeesModel,
     KnownPeopleModel,
 )
-from meetingkit.ui.cell_editors import ChoiceDelegate, NamedDelegate, NumberDelegate
-from meetingkit.ui.meeting_zone import in_meeting_zone, wall_time_in_meeting_zone
-from meetingkit.ui.text_scale import font_scaled
+from meetingkit.ui.prep.cell_editors import ChoiceDelegate, NamedDelegate, NumberDelegate
 
 DATE_FORMAT = "ddd d MMM yyyy, HH:mm"
 

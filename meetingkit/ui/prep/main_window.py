@@ -41,9 +41,9 @@ from meetingkit.clock import Clock
 from meetingkit.models.meeting import AgendaItem, DomainError, Meeting
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import MeetingRow, Store
-from meetingkit.ui.agenda_model import hhmm, plan_timeline
-from meetingkit.ui.meeting_list_model import STATUS_LABELS, MeetingListModel, when_text
-from meetingkit.ui.meeting_zone import in_meeting_zone, same_wall_time_later, wall_time_in_meeting_zone
+from meetingkit.ui.common.meeting_zone import in_meeting_zone, same_wall_time_later, wall_time_in_meeting_zone
+from meetingkit.ui.prep.agenda_model import hhmm, plan_timeline
+from meetingkit.ui.prep.meeting_list_model import STATUS_LABELS, MeetingListModel, when_text
 
 if TYPE_CHECKING:
     from meetingkit.models.summary import MeetingSummary
@@ -95,7 +95,7 @@ class NextMeetingDialog(QDialog):
     """Asks the title and date of the next meeting of a series (default: four weeks on)."""
 
     def __init__(self, meeting: Meeting, parent: QWidget | None = None) -> None:
-        from meetingkit.ui.meeting_editor import from_qdatetime, qdatetime
+        from meetingkit.ui.prep.meeting_editor import from_qdatetime, qdatetime
 
         super().__init__(parent)
         self._from = from_qdatetime
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
         self._open_editor(meeting, row.id, STARTED_REASON.get(status))
 
     def _open_editor(self, meeting: Meeting, meeting_id: int | None, read_only_reason: str | None) -> QDialog:
-        from meetingkit.ui.meeting_editor import MeetingEditor
+        from meetingkit.ui.prep.meeting_editor import MeetingEditor
 
         editor = MeetingEditor(self.store, meeting, meeting_id, read_only_reason, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -535,7 +535,9 @@ class MainWindow(QMainWindow):
 
     def _open_live(self, meeting_id: int, failure_title: str) -> tuple[type, LiveSession] | None:
         """The console class and the meeting's live session, or None once the chair has been told why not."""
-        console_class = self._window_class("meetingkit.ui.console", "ConsoleWindow", "The chair's console")
+        console_class = self._window_class(
+            "meetingkit.ui.console.console_window", "ConsoleWindow", "The chair's console"
+        )
         if console_class is None:
             return None
         try:
@@ -545,7 +547,7 @@ class MainWindow(QMainWindow):
             return None
 
     def _show_console(self, console_class: type, session: LiveSession) -> QWidget:
-        from meetingkit.ui.live_bridge import LiveBridge
+        from meetingkit.ui.common.live_bridge import LiveBridge
 
         bridge = LiveBridge(session)
         console = console_class(bridge, self.store, parent=self)
@@ -626,7 +628,9 @@ class MainWindow(QMainWindow):
 
     def review_selected(self) -> QWidget | None:
         row = self.selected_row()
-        cls = self._window_class("meetingkit.ui.review_window", "ReviewWindow", "The participation review")
+        cls = self._window_class(
+            "meetingkit.ui.review.review_window", "ReviewWindow", "The participation review"
+        )
         if row is None or cls is None:
             return None
         return self._show(cls(self.store, row.id, parent=self))
@@ -634,7 +638,7 @@ class MainWindow(QMainWindow):
     def minutes_selected(self) -> QWidget | None:
         row = self.selected_row()
         cls = self._window_class(
-            "meetingkit.ui.minutes_preview", "MinutesPreviewDialog", "The minutes preview"
+            "meetingkit.ui.minutes.minutes_preview", "MinutesPreviewDialog", "The minutes preview"
         )
         if row is None or cls is None:
             return None
@@ -642,14 +646,14 @@ class MainWindow(QMainWindow):
 
     def series_selected(self) -> QWidget | None:
         series = self.model.series_at(self.tree.currentIndex())
-        cls = self._window_class("meetingkit.ui.series_view", "SeriesWindow", "The series overview")
+        cls = self._window_class("meetingkit.ui.review.series_view", "SeriesWindow", "The series overview")
         if not series or cls is None:
             return None
         return self._show(cls(self.store, series, parent=self))
 
     def open_action_register(self) -> QWidget | None:
         cls = self._window_class(
-            "meetingkit.ui.action_register", "ActionRegisterWindow", "The action register"
+            "meetingkit.ui.minutes.action_register", "ActionRegisterWindow", "The action register"
         )
         if cls is None:
             return None
@@ -657,7 +661,7 @@ class MainWindow(QMainWindow):
 
     def open_people_directory(self) -> QWidget | None:
         cls = self._window_class(
-            "meetingkit.ui.people_directory", "PeopleDirectoryWindow", "The people directory"
+            "meetingkit.ui.prep.people_directory", "PeopleDirectoryWindow", "The people directory"
         )
         if cls is None:
             return None

@@ -48,17 +48,17 @@ from meetingkit.models import record
 from meetingkit.models.session import Event, LiveMeeting, format_clock
 from meetingkit.reports.report_text import duration
 from meetingkit.store.repository import Store
-from meetingkit.ui.attendee_buttons import COLUMNS as ATTENDEE_COLUMNS
-from meetingkit.ui.attendee_buttons import AttendeeBoard
-from meetingkit.ui.break_prompt import BreakPanel
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.notice_bars import NoticeBar, SaveProblemBar, clock_gap_text, save_problem_text
-from meetingkit.ui.palette import pixel_font
-from meetingkit.ui.queue_panel import QueuePanel
-from meetingkit.ui.rebalance_offer import RebalancePanel
-from meetingkit.ui.speaker_display import SpeakerDisplay
-from meetingkit.ui.text_scale import font_scaled
-from meetingkit.ui.timer_widgets import (
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.common.palette import pixel_font
+from meetingkit.ui.common.text_scale import font_scaled
+from meetingkit.ui.console.attendee_buttons import COLUMNS as ATTENDEE_COLUMNS
+from meetingkit.ui.console.attendee_buttons import AttendeeBoard
+from meetingkit.ui.console.break_prompt import BreakPanel
+from meetingkit.ui.console.notice_bars import NoticeBar, SaveProblemBar, clock_gap_text, save_problem_text
+from meetingkit.ui.console.queue_panel import QueuePanel
+from meetingkit.ui.console.rebalance_offer import RebalancePanel
+from meetingkit.ui.console.speaker_display import SpeakerDisplay
+from meetingkit.ui.console.timer_widgets import (
     FitLabel,
     ForecastPanel,
     ItemTimerPanel,
@@ -109,8 +109,8 @@ EXTRA_KEYS = (
 TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 SIDE_PANELS = (
-    ("Notes && actions", "meetingkit.ui.secretary_panel", "SecretaryPanel", True),
-    ("Voices", "meetingkit.ui.voices_panel", "VoicesPanel", False),
+    ("Notes && actions", "meetingkit.ui.minutes.secretary_panel", "SecretaryPanel", True),
+    ("Voices", "meetingkit.ui.console.voices_panel", "VoicesPanel", False),
 )
 
 

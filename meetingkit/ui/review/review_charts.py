@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from meetingkit.models.participation import Airtime, Participation
 from meetingkit.models.review_text import clock_text, over_under_words, percent
 from meetingkit.store.series_queries import SeriesMeeting
-from meetingkit.ui.role_colours import role_colour, role_label, roles_in_order
+from meetingkit.ui.common.role_colours import role_colour, role_label, roles_in_order
 
 BAR_PX = 30
 CHART_CHROME_PX = 130

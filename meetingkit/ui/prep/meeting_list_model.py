@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from meetingkit.store.repository import MeetingRow
-from meetingkit.ui.meeting_zone import in_meeting_zone
+from meetingkit.ui.common.meeting_zone import in_meeting_zone
 
 COLUMNS = ("title", "date", "status")
 HEADERS = {"title": "Meeting", "date": "Date", "status": "Status"}

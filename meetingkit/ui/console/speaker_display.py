@@ -7,8 +7,8 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEv
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from meetingkit.models.session import LiveMeeting
-from meetingkit.ui.live_bridge import LiveBridge
-from meetingkit.ui.timer_widgets import (
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.console.timer_widgets import (
     IDLE_TIME,
     ColourPanel,
     FitLabel,

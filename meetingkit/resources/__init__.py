@@ -1,0 +1,25 @@
+"""The one place that finds MeetingKit's package data: fonts (with their licence), the demo record."""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+
+def _root() -> Traversable:
+    return resources.files(__name__)
+
+
+def font_path(file_name: str) -> Path:
+    """A font file under fonts/; reportlab needs a real path, which an installed wheel gives."""
+    return Path(str(_root() / "fonts" / file_name))
+
+
+def fonts_dir() -> Path:
+    return Path(str(_root() / "fonts"))
+
+
+def demo_record_path() -> Path:
+    """The sample meeting record that `meetingkit demo` and the first start replay."""
+    return Path(str(_root() / "demo" / "partnership-board.json"))

@@ -1,0 +1,1 @@
+"""Pieces every room uses: palette, text scale, the table-model base, the meeting's zone, the live bridge."""
