@@ -24,17 +24,27 @@ class Trial:
     stored: int  # events found after reopening
     lost: int  # reported but missing
     state_matches: bool
+    problem: str | None = (
+        None  # the child made no meeting, ended before the kill, or raised (with its stderr)
+    )
+
+    @property
+    def failed(self) -> bool:
+        """A trial that measured nothing (no meeting, no committed event) fails as surely as one that lost."""
+        return self.problem is not None or self.lost > 0 or not self.state_matches or self.reported == 0
 
 
 def run_trial(db: Path, seed: int, rng: random.Random) -> Trial:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash_worker", str(db), str(seed)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    errors = db.with_name(f"{db.stem}.stderr")
+    with errors.open("wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.crash_worker", str(db), str(seed)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
     assert proc.stdout is not None
     kill_after = rng.randint(1, 80)
     reported = 0
@@ -49,18 +59,28 @@ def run_trial(db: Path, seed: int, rng: random.Random) -> Trial:
     # The child goes on writing while we decide; the kill lands wherever it happens to be.
     for _ in range(rng.randint(0, 3000)):
         pass
+    alive = proc.poll() is None
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     proc.stdout.close()
-    return check(db, mid, seed, reported)
+    said = errors.read_text(errors="replace").strip()
+    problem = None
+    if not alive:
+        problem = f"the child ended before the kill (exit {proc.returncode}): {said[-2000:] or 'no stderr'}"
+    elif "Traceback" in said:
+        problem = f"the child raised: {said[said.index('Traceback') :][:2000]}"
+    if mid is None:
+        problem = f"the child made no meeting; {problem or 'stderr: ' + (said[-2000:] or 'empty')}"
+        return Trial(reported, 0, reported, False, problem)
+    trial = check(db, mid, seed, reported)
+    trial.problem = problem
+    return trial
 
 
-def check(db: Path, mid: int | None, seed: int, reported: int) -> Trial:
+def check(db: Path, mid: int, seed: int, reported: int) -> Trial:
     from meetingkit.store.repository import Store
 
     with Store(db) as store:
-        if mid is None:
-            return Trial(reported, 0, reported, True)
         events = store.events(mid)
         stored = len(events)
         lost = max(0, reported - stored)

@@ -260,6 +260,8 @@ def restart_and_check(db: Path, report: Report, killed_at: float) -> GuiTrial:
     from meetingkit import app
 
     problems: list[str] = []
+    if report.meeting_id is None:  # a trial that prepared nothing measured nothing
+        problems.append("the child made no meeting")
     clock = FakeClock(START)
     with mock.patch.dict(os.environ, user_folders(db)), quiet_platform(), user_answers(problems):
         window = app.start(db, clock)
