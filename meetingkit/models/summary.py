@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from meetingkit.models.break_rules import BreakSummary
+from meetingkit.models.item_rules import Timing
 from meetingkit.models.meeting import Meeting
 from meetingkit.models.participation import Participation
-from meetingkit.models.session import BreakSummary, LiveMeeting, Timing, from_epoch, iso_ms
+from meetingkit.models.session import LiveMeeting
+from meetingkit.models.timers import from_epoch, iso_ms
 
 
 @dataclass

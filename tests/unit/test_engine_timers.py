@@ -6,7 +6,9 @@ import pytest
 
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import AgendaItem
-from meetingkit.models.session import INTERJECTION_LIMIT_S, LiveMeeting, TimerView, format_clock
+from meetingkit.models.session import LiveMeeting
+from meetingkit.models.timers import TimerView, format_clock
+from meetingkit.models.turn_rules import INTERJECTION_LIMIT_S
 
 
 def test_nobody_speaking_is_idle(started: LiveMeeting) -> None:
