@@ -44,6 +44,25 @@ def inet_sockets() -> list[str]:
     return found
 
 
+def room_sharing_problems(store: object) -> list[str]:
+    """The room view listens only while shared: nothing before, a port during, nothing once stopped."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from meetingkit.clock import FakeClock
+    from meetingkit.room.server import RoomServer
+
+    session = store.open_live(1, FakeClock())  # type: ignore[attr-defined]
+    server = RoomServer(session)
+    problems = [f"listening before sharing: {s}" for s in inet_sockets()]
+    server.start("127.0.0.1", 0)
+    if not any(s.endswith("-> 00000000:0000") for s in inet_sockets()):
+        problems.append("sharing on, yet no listening socket seen: this probe cannot see Qt's sockets")
+    server.stop()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    problems += [f"still open after sharing stopped: {s}" for s in inet_sockets()]
+    return problems
+
+
 def main(db: str, out: str) -> int:
     sys.addaudithook(_hook)
     from meetingkit.cli import main as cli_main
@@ -64,9 +83,10 @@ def main(db: str, out: str) -> int:
         print("FAILED: the app did not start")
         return 1
     QApplication.processEvents()
+    problems = BLOCKED + inet_sockets() + room_sharing_problems(window.store)
     window.close()
     window.store.close()
-    problems = BLOCKED + inet_sockets()
+    problems += BLOCKED + inet_sockets()
     print("OK" if not problems else "\n".join(problems))
     return 0 if not problems else 1
 

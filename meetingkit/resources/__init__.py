@@ -1,4 +1,4 @@
-"""The one place that finds MeetingKit's package data: fonts (with their licence), the demo record."""
+"""The one place that finds MeetingKit's package data: fonts (with their licence), the demo record, the room page."""
 
 from __future__ import annotations
 
@@ -23,3 +23,8 @@ def fonts_dir() -> Path:
 def demo_record_path() -> Path:
     """The sample meeting record that `meetingkit demo` and the first start replay."""
     return Path(str(_root() / "demo" / "partnership-board.json"))
+
+
+def room_page_text(file_name: str) -> str:
+    """A file of the room page (HTML, CSS or JavaScript) under room/, as text."""
+    return (_root() / "room" / file_name).read_text(encoding="utf-8")

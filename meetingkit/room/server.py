@@ -1,0 +1,355 @@
+"""The room server: the page and its WebSocket on one port, started and stopped by the chair's console.
+
+Nothing listens until `start()`; `stop()` closes the port and every connection. The server reads the live
+meeting and never changes it: a request to speak waits here until the chair accepts it, and only then does
+the console's own `queue` command put the person in the queue.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtHttpServer import QHttpServer, QHttpServerRequest, QHttpServerResponder, QHttpServerResponse
+from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QTcpSocket
+from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
+
+from meetingkit.clock import Clock
+from meetingkit.room.listener import RequestHead, RoomListener
+from meetingkit.room.page import NO_ACCESS, NOT_FOUND, PageSource, security_headers
+from meetingkit.room.requests import DEVICE_ID, RequestBook, RequestRefused, SpeakRequest
+from meetingkit.room.snapshot import room_state
+from meetingkit.store.live_session import LiveSession
+
+DEFAULT_PORT = 8765
+TOKEN_BYTES = 24  # 192 bits
+RESYNC_MS = 10_000  # a state message at least this often, so a page's countdown never drifts for long
+MAX_MESSAGE = 1024  # bytes; the page's own messages are a few dozen
+MAX_STRIKES = 5  # malformed messages before a connection is closed
+Status = QHttpServerResponder.StatusCode
+
+
+class RoomError(Exception):
+    """Sharing could not start, in words for the chair."""
+
+
+@dataclass
+class _Client:
+    socket: QWebSocket
+    address: str
+    device: str | None = None
+    strikes: int = 0
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def url_host(address: str) -> str:
+    return f"[{address}]" if ":" in address else address
+
+
+class RoomServer(QObject):
+    """Serves the room page while sharing is on; holds the requests to speak for the chair."""
+
+    sharing_changed = Signal(bool)
+    requests_changed = Signal()
+    clients_changed = Signal(int)
+
+    def __init__(
+        self, session: LiveSession, clock: Clock | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.requests = RequestBook(clock or session.live.clock)
+        self.token = ""
+        self.address = ""
+        self.port = 0
+        self._page = PageSource()
+        self._listener: RoomListener | None = None
+        self._http: QHttpServer | None = None
+        self._ws: QWebSocketServer | None = None
+        self._clients: dict[QWebSocket, _Client] = {}
+        self._handlers: tuple[object, ...] = ()
+        self._resync = QTimer(self)
+        self._resync.setInterval(RESYNC_MS)
+        self._resync.timeout.connect(self.publish)
+
+    # ---- on and off -------------------------------------------------------------------------------------
+
+    @property
+    def is_sharing(self) -> bool:
+        return self._listener is not None
+
+    @property
+    def url(self) -> str:
+        if not self.is_sharing:
+            return ""
+        return f"http://{url_host(self.address)}:{self.port}/?k={self.token}"
+
+    @property
+    def client_count(self) -> int:
+        return len(self._clients)
+
+    def start(self, address: str, port: int = DEFAULT_PORT) -> str:
+        """Listen on `address`:`port` (0: any free port) with a new key; returns the room's URL."""
+        if self.is_sharing:
+            self.stop()
+        host = QHostAddress(address)
+        if host.isNull():
+            raise RoomError(f"'{address}' is not a network address of this computer")
+        listener = RoomListener(self._upgrade, self)
+        if not listener.listen(host, port):
+            reason = listener.errorString()
+            listener.deleteLater()
+            raise RoomError(f"Could not share on {address} port {port}: {reason}")
+        http = QHttpServer(self)
+        # PySide6 keeps no reference to these callables: they are held here for as long as the server runs.
+        self._handlers = (lambda _request: "", self._respond)
+        http.route("/", self._handlers[0])  # the response itself is made by _respond
+        http.addAfterRequestHandler(self, self._handlers[1])
+        if not http.bind(listener):
+            listener.close()
+            listener.deleteLater()
+            http.deleteLater()
+            raise RoomError("Could not start the room page")
+        ws = QWebSocketServer("MeetingKit", QWebSocketServer.SslMode.NonSecureMode, self)
+        ws.setMaxPendingConnections(64)
+        ws.newConnection.connect(self._new_client)
+        self._listener, self._http, self._ws = listener, http, ws
+        self.token = new_token()
+        self.address = host.toString()
+        self.port = listener.serverPort()
+        self._resync.start()
+        self.sharing_changed.emit(True)
+        return self.url
+
+    def stop(self) -> None:
+        """Stop listening and close every connection; the key stops working (a new one comes next time)."""
+        if not self.is_sharing:
+            return
+        self._resync.stop()
+        closed = self.requests.close_all("The chair stopped sharing the meeting")
+        for request in closed:
+            self._tell(request.device, request.message())
+        goodbye = json.dumps({"type": "closing", "text": "The chair stopped sharing the meeting"})
+        for socket in list(self._clients):
+            socket.sendTextMessage(goodbye)
+            socket.close(QWebSocketProtocol.CloseCode.CloseCodeGoingAway, "Sharing stopped")
+            socket.flush()
+            socket.abort()
+            socket.deleteLater()
+        self._clients.clear()
+        assert self._listener is not None and self._http is not None and self._ws is not None
+        self._listener.shut()
+        self._ws.close()
+        # The HTTP server owns its open (kept-alive) connections: deleting it closes them.
+        for obj in (self._http, self._ws, self._listener):
+            obj.deleteLater()
+        self._listener = self._http = self._ws = None
+        self.token = ""
+        self.sharing_changed.emit(False)
+        self.clients_changed.emit(0)
+        if closed:
+            self.requests_changed.emit()
+
+    # ---- the page ---------------------------------------------------------------------------------------
+
+    def key_ok(self, key: str) -> bool:
+        return bool(self.token) and hmac.compare_digest(key.encode(), self.token.encode())
+
+    def _respond(self, request: QHttpServerRequest, response: QHttpServerResponse | None = None) -> None:
+        """Every response, made here and swapped in after routing.
+
+        PySide6's `route()` turns a handler's return value into a plain-text 200 and cannot set a status or
+        headers; its after-request handlers can replace the whole response. (PySide also calls them once
+        with the request alone: there is nothing to replace then.)
+        """
+        if response is None:
+            return
+        path = request.url().path()
+        if path != "/":
+            made = self._response(NOT_FOUND, Status.NotFound)
+        elif request.method() != QHttpServerRequest.Method.Get:
+            made = self._response(NO_ACCESS, Status.MethodNotAllowed)
+        elif not self.key_ok(request.query().queryItemValue("k")):
+            made = self._response(NO_ACCESS, Status.Forbidden)
+        else:
+            made = self._response(self._page.html(), Status.Ok, self._page.csp())
+        response.swap(made)
+
+    @staticmethod
+    def _response(body: str, status: Status, csp: str | None = None) -> QHttpServerResponse:
+        response = QHttpServerResponse(b"text/html; charset=utf-8", body.encode("utf-8"), status)
+        headers = response.headers()
+        for name, value in security_headers(csp):
+            headers.append(name, value)
+        response.setHeaders(headers)
+        return response
+
+    # ---- the WebSocket ----------------------------------------------------------------------------------
+
+    def _upgrade(self, socket: QTcpSocket, head: RequestHead) -> bool:
+        path, _, query = head.target.partition("?")
+        params = dict(p.partition("=")[::2] for p in query.split("&") if p)
+        origin = head.headers.get("origin")
+        same_origin = origin is None or origin == f"http://{head.headers.get('host', '')}"
+        if head.method != "GET" or path != "/ws" or not same_origin or not self.key_ok(params.get("k", "")):
+            return False
+        assert self._ws is not None
+        self._ws.handleConnection(socket)
+        return True
+
+    def _new_client(self) -> None:
+        assert self._ws is not None
+        while self._ws.hasPendingConnections():
+            socket = self._ws.nextPendingConnection()
+            socket.setMaxAllowedIncomingMessageSize(MAX_MESSAGE)
+            socket.setMaxAllowedIncomingFrameSize(MAX_MESSAGE)
+            client = _Client(socket, socket.peerAddress().toString())
+            self._clients[socket] = client
+            socket.textMessageReceived.connect(lambda text, c=client: self._on_message(c, text))
+            socket.binaryMessageReceived.connect(
+                lambda _data, c=client: self._strike(c, "Text messages only")
+            )
+            socket.disconnected.connect(lambda c=client: self._drop(c))
+            self._send(client, self._state_text())
+        self.clients_changed.emit(len(self._clients))
+
+    def _drop(self, client: _Client) -> None:
+        if self._clients.pop(client.socket, None) is not None:
+            client.socket.deleteLater()
+            self.clients_changed.emit(len(self._clients))
+
+    @staticmethod
+    def _send(client: _Client, text: str) -> None:
+        if client.socket.state() == QAbstractSocket.SocketState.ConnectedState:
+            client.socket.sendTextMessage(text)
+
+    def _tell(self, device: str, message: dict[str, Any]) -> None:
+        text = json.dumps(message)
+        for client in list(self._clients.values()):
+            if client.device == device:
+                self._send(client, text)
+
+    def _strike(self, client: _Client, text: str) -> None:
+        client.strikes += 1
+        self._send(client, json.dumps({"type": "error", "text": text}))
+        if client.strikes >= MAX_STRIKES:
+            client.socket.close(QWebSocketProtocol.CloseCode.CloseCodePolicyViolated, "Too many bad messages")
+
+    def _on_message(self, client: _Client, text: str) -> None:
+        try:
+            message = json.loads(text) if len(text) <= MAX_MESSAGE else None
+        except ValueError:
+            message = None
+        if not isinstance(message, dict):
+            self._strike(client, "Not a message this page sends")
+            return
+        kind = message.get("type")
+        if kind == "hello":
+            self._hello(client, message.get("device"))
+        elif client.device is None:
+            self._strike(client, "Say hello first")
+        elif kind == "ask":
+            self._ask(client, message.get("who"))
+        elif kind == "withdraw":
+            request = self.requests.withdraw(client.device)
+            if request is not None:
+                self._tell(client.device, request.message())
+                self.requests_changed.emit()
+        else:
+            self._strike(client, "Not a message this page sends")
+
+    def _hello(self, client: _Client, device: Any) -> None:
+        if not isinstance(device, str) or not DEVICE_ID.match(device):
+            self._strike(client, "This device's id is not valid")
+            return
+        client.device = device
+        mine = self.requests.latest(device)
+        if mine is not None:
+            self._send(client, json.dumps(mine.message()))
+
+    def _ask(self, client: _Client, who: Any) -> None:
+        assert client.device is not None
+        live = self.session.live
+        try:
+            if live.status != "running":
+                raise RequestRefused(
+                    "The meeting has not started yet" if live.status == "ready" else "The meeting has ended"
+                )
+            if not isinstance(who, str) or not live.present.get(who):
+                raise RequestRefused("Choose your name from the list of people here")
+            name = live.meeting.person(who).name
+            if who == live.speaker:
+                raise RequestRefused("You have the floor now")
+            if who in live.queue:
+                raise RequestRefused(f"You are already in the queue (number {live.queue.index(who) + 1})")
+            request = self.requests.ask(client.device, client.address, who, name)
+        except RequestRefused as exc:
+            self._send(client, json.dumps({"type": "error", "text": str(exc)}))
+            return
+        self._tell(client.device, request.message())
+        self.requests_changed.emit()
+
+    # ---- the chair's side -------------------------------------------------------------------------------
+
+    def open_requests(self) -> list[SpeakRequest]:
+        return self.requests.open()
+
+    def accept(self, request_id: str, queue: Callable[[str], bool]) -> bool:
+        """The chair accepts: `queue(who)` gives the `queue` command and says whether the engine took it.
+
+        If it did not (the person left, say), the request stays open and the console shows why.
+        """
+        request = self.requests.get(request_id)
+        if request is None or request.status != "pending":
+            return False
+        if not queue(request.who):
+            return False
+        self._settle(request_id, "accepted")
+        return True
+
+    def decline(self, request_id: str) -> bool:
+        return self._settle(request_id, "declined")
+
+    def _settle(self, request_id: str, status: str, reason: str = "") -> bool:
+        request = self.requests.settle(request_id, status, reason)
+        if request is None:
+            return False
+        self._tell(request.device, request.message())
+        self.requests_changed.emit()
+        return True
+
+    # ---- pushing the state ------------------------------------------------------------------------------
+
+    def _state_text(self) -> str:
+        live = self.session.live
+        return json.dumps(room_state(live, live.now()), ensure_ascii=False)
+
+    def publish(self, *_: object) -> None:
+        """Send the meeting's state to every page (after each event, and every few seconds)."""
+        if not self.is_sharing:
+            return
+        self._close_overtaken()
+        text = self._state_text()
+        for client in list(self._clients.values()):
+            self._send(client, text)
+
+    def _close_overtaken(self) -> None:
+        """Requests the meeting has moved past: the person is queued or speaking already, left, or it ended."""
+        live = self.session.live
+        for request in self.requests.open():
+            if request.who in live.queue:
+                self._settle(request.id, "accepted")
+            elif live.status != "running":
+                self._settle(request.id, "closed", "The meeting has ended")
+            elif request.who == live.speaker:
+                self._settle(request.id, "closed", "The chair gave you the floor")
+            elif not live.present.get(request.who):
+                self._settle(request.id, "closed", "You are no longer marked as here")
