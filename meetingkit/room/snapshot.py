@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from meetingkit.models.meeting import BREAK
-from meetingkit.models.session import LiveMeeting, TimerView
+from meetingkit.models.session import LiveMeeting
+from meetingkit.models.timers import TimerView
 
 PROTOCOL_VERSION = 1
 
