@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from synthetic_meeting import record as synthetic_record  # noqa: E402
 
 from meetingkit.models import record  # noqa: E402
-from meetingkit.ui.review.timeline_view import TimelineView, timeline_from_live  # noqa: E402
+from meetingkit.ui.review.timeline_data import timeline_from_live  # noqa: E402
+from meetingkit.ui.review.timeline_view import TimelineView  # noqa: E402
 
 BUDGET_MS = 100.0
 

@@ -25,7 +25,9 @@ from meetingkit.app import seed_demo
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
 from meetingkit.ui.prep import agenda_model, attendees_model
-from meetingkit.ui.prep.main_window import STARTED_REASON, MainWindow, NextMeetingDialog
+from meetingkit.ui.prep.main_window import MainWindow
+from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
+from meetingkit.ui.prep.main_window.window import STARTED_REASON
 from meetingkit.ui.prep.meeting_editor import MeetingEditor
 
 INTERACTIVE = (

@@ -13,7 +13,8 @@ from PySide6.QtGui import QUndoStack
 from meetingkit.models.meeting import AgendaItem, Attendee, BreakSettings
 from meetingkit.models.schedule import planned_break_after
 from meetingkit.ui.prep.agenda_csv import AgendaCsvError, parse_agenda_csv
-from meetingkit.ui.prep.agenda_model import COLUMNS, AgendaModel, plan_timeline
+from meetingkit.ui.prep.agenda_model import COLUMNS, AgendaModel
+from meetingkit.ui.prep.agenda_timeline import plan_timeline
 
 START = datetime(2026, 6, 12, 10, 0, tzinfo=UTC)
 PEOPLE = [Attendee("ch", "Ann Chair", role="chair"), Attendee("pr", "Pat Rep", role="patient_rep")]

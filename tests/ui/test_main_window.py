@@ -18,8 +18,11 @@ from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.common.meeting_zone import wall_time_in_meeting_zone
-from meetingkit.ui.prep.main_window import MainWindow, NextMeetingDialog, next_meeting, one_step_on
-from meetingkit.ui.prep.meeting_editor import MeetingEditor, from_qdatetime
+from meetingkit.ui.prep.main_window import MainWindow
+from meetingkit.ui.prep.main_window.meeting_plans import next_meeting, one_step_on
+from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
+from meetingkit.ui.prep.meeting_datetime import from_qdatetime
+from meetingkit.ui.prep.meeting_editor import MeetingEditor
 from meetingkit.ui.prep.meeting_list_model import MeetingListModel
 
 WINDOWS = {

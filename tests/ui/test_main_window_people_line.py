@@ -9,7 +9,8 @@ from typing import Any
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import Store
-from meetingkit.ui.prep.main_window import MainWindow, _people_line
+from meetingkit.ui.prep.main_window import MainWindow
+from meetingkit.ui.prep.main_window.meeting_details import _people_line
 
 
 def board(people: list[Attendee]) -> Meeting:

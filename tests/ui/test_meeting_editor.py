@@ -16,8 +16,9 @@ from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import Store
 from meetingkit.ui.prep import agenda_model, attendees_model
 from meetingkit.ui.prep.attendees_model import AttendeesModel, person_key
-from meetingkit.ui.prep.main_window import STARTED_REASON
-from meetingkit.ui.prep.meeting_editor import MeetingEditor, from_qdatetime, qdatetime
+from meetingkit.ui.prep.main_window.window import STARTED_REASON
+from meetingkit.ui.prep.meeting_datetime import from_qdatetime, qdatetime
+from meetingkit.ui.prep.meeting_editor import MeetingEditor
 
 
 def board(series: str = "Stroke board") -> Meeting:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from meetingkit.app import MIN_POINT_SIZE
 from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import Store
-from meetingkit.ui.prep.meeting_editor import MeetingEditor, step_words
+from meetingkit.ui.prep.meeting_editor import MeetingEditor
+from meetingkit.ui.prep.meeting_editor.agenda_tab import step_words
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 KNOWN = [

@@ -17,8 +17,10 @@ from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.meeting_zone import in_meeting_zone, same_wall_time_later, wall_time_in_meeting_zone
 from meetingkit.ui.minutes.secretary_panel import SecretaryPanel
-from meetingkit.ui.prep.main_window import MainWindow, NextMeetingDialog
-from meetingkit.ui.prep.meeting_editor import MeetingEditor, from_qdatetime, qdatetime
+from meetingkit.ui.prep.main_window import MainWindow
+from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
+from meetingkit.ui.prep.meeting_datetime import from_qdatetime, qdatetime
+from meetingkit.ui.prep.meeting_editor import MeetingEditor
 
 PLUS_ONE = timezone(timedelta(hours=1))
 START = datetime(2026, 10, 6, 14, 0, tzinfo=PLUS_ONE)

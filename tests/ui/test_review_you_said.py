@@ -20,7 +20,9 @@ from meetingkit.models.meeting import AgendaItem, Attendee, Meeting
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.review.review_models import FeedbackOutcomesModel
-from meetingkit.ui.review.review_window import TABS, ReviewWindow, SortArrowStyle
+from meetingkit.ui.review.review_window import ReviewWindow
+from meetingkit.ui.review.review_window.sorted_table import SortArrowStyle
+from meetingkit.ui.review.review_window.window import TABS
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 FIRST = datetime(2026, 6, 12, 9, 0, tzinfo=UTC)

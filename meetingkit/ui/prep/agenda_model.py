@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,11 +18,19 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from meetingkit.models.meeting import KIND_LABELS, KINDS, PROTECTED_KINDS, AgendaItem, Attendee, BreakSettings
-from meetingkit.models.schedule import planned_break_after
+from meetingkit.models.meeting import KIND_LABELS, PROTECTED_KINDS, AgendaItem, Attendee, BreakSettings
 from meetingkit.ui.common.row_table_model import RowTableModel
+from meetingkit.ui.prep.agenda_cells import cell_tip, checked_value, format_limit, is_checked, number_text
+from meetingkit.ui.prep.agenda_commands import (
+    InsertCommand,
+    MoveCommand,
+    RemoveCommand,
+    ReplaceCommand,
+    SetValueCommand,
+)
+from meetingkit.ui.prep.agenda_timeline import PlannedTimeline, hhmm, minutes_text, plan_timeline
 
 COLUMNS = ("start", "title", "presenter", "kind", "minutes", "speaker_limit_s", "protected", "break")
 HEADERS = {
@@ -38,39 +46,6 @@ HEADERS = {
 EDITABLE = {"title", "presenter", "kind", "minutes", "speaker_limit_s"}
 ROW_MIME = "application/x-meetingkit-agenda-row"
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def hhmm(when: datetime) -> str:
-    return when.strftime("%H:%M")
-
-
-def format_limit(seconds: int) -> str:
-    return "no limit" if seconds == 0 else f"{seconds // 60}:{seconds % 60:02d}"
-
-
-@dataclass(frozen=True)
-class PlannedTimeline:
-    """When each item should start, where the feedback break falls, and the scheduled end."""
-
-    starts: tuple[datetime, ...]
-    break_after: int | None  # index of the item the break follows; None: no break
-    break_window: tuple[datetime, datetime] | None
-    end: datetime
-
-
-def plan_timeline(items: Sequence[AgendaItem], start: datetime, brk: BreakSettings) -> PlannedTimeline:
-    """Lay the agenda out from `start`, the break in its planned slot (schedule.planned_break_after)."""
-    slot = planned_break_after([it.minutes for it in items], brk.fraction) if brk.enabled else None
-    starts: list[datetime] = []
-    window = None
-    t = start
-    for i, it in enumerate(items):
-        starts.append(t)
-        t += timedelta(minutes=it.minutes)
-        if i == slot:
-            window = (t, t + timedelta(minutes=brk.minutes))
-            t = window[1]
-    return PlannedTimeline(tuple(starts), slot, window, t)
 
 
 class AgendaModel(RowTableModel[AgendaItem]):
@@ -160,7 +135,7 @@ class AgendaModel(RowTableModel[AgendaItem]):
                 f"{hhmm(window[0])}–{hhmm(window[1])}."
             )
         return (
-            f"Starts {hhmm(self._start)}, {_minutes_text(planned)} of items. {brk} "
+            f"Starts {hhmm(self._start)}, {minutes_text(planned)} of items. {brk} "
             f"Scheduled end {hhmm(self.scheduled_end())}."
         )
 
@@ -203,7 +178,7 @@ class AgendaModel(RowTableModel[AgendaItem]):
         if role == Qt.ItemDataRole.CheckStateRole and field == "protected":
             return Qt.CheckState.Checked if it.is_protected else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(it, field)
+            return cell_tip(it, field)
         if role == Qt.ItemDataRole.TextAlignmentRole and field in ("start", "minutes", "speaker_limit_s"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -218,7 +193,7 @@ class AgendaModel(RowTableModel[AgendaItem]):
         if field == "kind":
             return KIND_LABELS.get(it.kind, it.kind)
         if field == "minutes":
-            return _number(it.minutes)
+            return number_text(it.minutes)
         if field == "speaker_limit_s":
             if it.speaker_limit_s is None:
                 return f"Default ({format_limit(self._default_limit_s)})"
@@ -240,22 +215,6 @@ class AgendaModel(RowTableModel[AgendaItem]):
             return None
         return getattr(it, field)
 
-    def _tooltip(self, it: AgendaItem, field: str) -> str | None:
-        if field == "protected":
-            always = (
-                " Actions review and next steps are always protected." if it.kind in PROTECTED_KINDS else ""
-            )
-            return f"Protected items keep their time when the chair rebalances a late meeting.{always}"
-        if field == "speaker_limit_s":
-            return (
-                "Seconds each speaker may talk on this item; empty uses the meeting's default, 0 is no limit."
-            )
-        if field == "break":
-            return (
-                "Where the patient and public feedback break is planned (from the break fraction in Details)."
-            )
-        return None
-
     def _person_name(self, key: str | None) -> str:
         if not key:
             return ""
@@ -269,7 +228,7 @@ class AgendaModel(RowTableModel[AgendaItem]):
             return False
         field = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.CheckStateRole and field == "protected":
-            return self.set_value(index.row(), "protected", _checked(value))
+            return self.set_value(index.row(), "protected", is_checked(value))
         if role != Qt.ItemDataRole.EditRole or field not in EDITABLE:
             return False
         return self.set_value(index.row(), field, value)
@@ -314,42 +273,15 @@ class AgendaModel(RowTableModel[AgendaItem]):
         if self.read_only or not 0 <= row < len(self._rows):
             return False
         try:
-            new = self._checked_value(field, value)
+            new = checked_value(field, value, self._people)
         except ValueError:
             return False
         it = self._rows[row]
         if getattr(it, field) == new:
             return True
-        self.undo_stack.push(SetValueCommand(self, it.key, field, getattr(it, field), new))
+        text = f"Change {HEADERS[field].lower()}"
+        self.undo_stack.push(SetValueCommand(self, it.key, field, getattr(it, field), new, text))
         return True
-
-    def _checked_value(self, field: str, value: Any) -> Any:
-        if field == "title":
-            text = str(value).strip()
-            if not text:
-                raise ValueError("empty title")
-            return text
-        if field == "minutes":
-            minutes = float(value)
-            if not 0 < minutes <= 24 * 60:
-                raise ValueError("minutes out of range")
-            return int(minutes) if minutes == int(minutes) else minutes
-        if field == "presenter":
-            key = str(value or "").strip() or None
-            if key is not None and key not in {p.key for p in self._people}:
-                raise ValueError("unknown presenter")
-            return key
-        if field == "kind":
-            if value not in KINDS:
-                raise ValueError("unknown kind")
-            return value
-        if field == "speaker_limit_s":
-            if value is None or value == "" or int(value) < 0:
-                return None
-            return int(value)
-        if field == "protected":
-            return bool(value)
-        raise ValueError(f"'{field}' cannot be edited")
 
     def new_key(self) -> str:
         used = {it.key for it in self._rows}
@@ -439,82 +371,3 @@ class AgendaModel(RowTableModel[AgendaItem]):
         if self._rows:
             col = COLUMNS.index(field)
             self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
-
-
-class SetValueCommand(QUndoCommand):
-    def __init__(self, model: AgendaModel, key: str, field: str, old: Any, new: Any) -> None:
-        super().__init__(f"Change {HEADERS[field].lower()}")
-        self.model, self.key, self.field, self.old, self.new = model, key, field, old, new
-
-    def redo(self) -> None:
-        self.model._raw_set(self.key, self.field, self.new)
-
-    def undo(self) -> None:
-        self.model._raw_set(self.key, self.field, self.old)
-
-
-class InsertCommand(QUndoCommand):
-    def __init__(self, model: AgendaModel, row: int, items: Sequence[AgendaItem], text: str) -> None:
-        super().__init__(text)
-        self.model, self.row, self.items = model, row, [copy.copy(it) for it in items]
-
-    def redo(self) -> None:
-        self.model._raw_insert(self.row, self.items)
-
-    def undo(self) -> None:
-        for _ in self.items:
-            self.model._raw_remove(self.row)
-
-
-class RemoveCommand(QUndoCommand):
-    def __init__(self, model: AgendaModel, rows: Sequence[int]) -> None:
-        super().__init__("Remove item" if len(rows) == 1 else "Remove items")
-        self.model = model
-        self.removed = [(r, copy.copy(model.item(r))) for r in sorted(rows)]
-
-    def redo(self) -> None:
-        for row, _ in reversed(self.removed):
-            self.model._raw_remove(row)
-
-    def undo(self) -> None:
-        for row, it in self.removed:
-            self.model._raw_insert(row, [it])
-
-
-class MoveCommand(QUndoCommand):
-    def __init__(self, model: AgendaModel, source: int, target: int) -> None:
-        super().__init__("Move item")
-        self.model, self.source, self.target = model, source, target
-
-    def redo(self) -> None:
-        self.model._raw_move(self.source, self.target)
-
-    def undo(self) -> None:
-        self.model._raw_move(self.target, self.source)
-
-
-class ReplaceCommand(QUndoCommand):
-    def __init__(self, model: AgendaModel, old: Sequence[AgendaItem], new: Sequence[AgendaItem]) -> None:
-        super().__init__("Import agenda")
-        self.model, self.old, self.new = model, list(old), list(new)
-
-    def redo(self) -> None:
-        self.model.set_rows(self.new)
-
-    def undo(self) -> None:
-        self.model.set_rows(self.old)
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def _minutes_text(minutes: float) -> str:
-    h, m = divmod(int(round(minutes)), 60)
-    return f"{h} h {m:02d} min" if h else f"{m} min"
-
-
-def _checked(value: Any) -> bool:
-    if isinstance(value, Qt.CheckState):
-        return value == Qt.CheckState.Checked
-    return value in (2, True) or value == Qt.CheckState.Checked.value

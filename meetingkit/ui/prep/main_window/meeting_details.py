@@ -1,0 +1,131 @@
+"""The details pane of the main window: the selected meeting in a few lines (when, who, the agenda, and after
+the meeting how the patient and public voice fared)."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from meetingkit.models.meeting import DomainError, Meeting
+from meetingkit.store.database import StoreError
+from meetingkit.store.repository import MeetingRow, Store
+from meetingkit.ui.common.meeting_zone import in_meeting_zone
+from meetingkit.ui.prep.agenda_timeline import hhmm, plan_timeline
+from meetingkit.ui.prep.meeting_list_model import STATUS_LABELS, when_text
+
+if TYPE_CHECKING:
+    from meetingkit.models.summary import MeetingSummary
+
+STATUS_MARKS = {"draft": "✎", "running": "▶", "ended": "✓"}
+
+
+class MeetingDetails(QLabel):
+    """The selected meeting described in rich text (every user string escaped)."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setAccessibleName("Meeting details")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def show_meeting(self, row: MeetingRow | None, any_meetings: bool) -> None:
+        self.setText(self._details_html(row, any_meetings))
+
+    def _details_html(self, row: MeetingRow | None, any_meetings: bool) -> str:
+        if row is None:
+            if not any_meetings:
+                return (
+                    "<h2>No meetings yet</h2><p>Choose <b>New meeting</b> to prepare one: its details, "
+                    "who is coming, and the agenda.</p>"
+                )
+            return "<p>Choose a meeting in the list to see it here.</p>"
+        try:
+            meeting = self.store.load_meeting(row.id)
+        except StoreError as exc:
+            return f"<p>{html.escape(str(exc))}</p>"
+        e = html.escape
+        local = in_meeting_zone(meeting.scheduled_start, meeting.scheduled_start)
+        parts = [f"<h2>{e(meeting.title)}</h2>"]
+        where = " · ".join(
+            e(x) for x in (meeting.series or "No series", when_text(local), meeting.venue) if x
+        )
+        parts.append(f"<p>{where}</p>")
+        mark = STATUS_MARKS.get(row.status, "")
+        parts.append(f"<p><b>Status:</b> {mark} {e(STATUS_LABELS.get(row.status, row.status))}</p>")
+        summary, problem = self._summary(row.id) if row.status == "ended" else (None, "")
+        # After the meeting the list says who came; before it, who is expected.
+        came = {f.name for f in summary.participation.people} if summary is not None else None
+        parts.append(f"<p>{e(_people_line(meeting, came))}</p>")
+        parts.append(f"<p>{e(_agenda_line(meeting))}</p>")
+        if row.status == "ended":
+            outcome = self._outcome_line(summary) if summary is not None else problem
+            parts.append(f"<p>{e(outcome)}</p>")
+        return "".join(parts)
+
+    def _summary(self, meeting_id: int) -> tuple[MeetingSummary | None, str]:
+        try:
+            return self.store.summary(meeting_id), ""
+        except (StoreError, DomainError, KeyError, TypeError) as exc:
+            return None, f"Figures unavailable: {exc}"
+
+    @staticmethod
+    def _outcome_line(summary: MeetingSummary) -> str:
+        try:
+            doc = summary.to_json()
+        except (DomainError, KeyError, TypeError) as exc:
+            return f"Figures unavailable: {exc}"
+        voice = f"Patient and public voice: {doc['patient_voice_share'] * 100:.0f}% of the main discussion."
+        over = doc["timing"].get("over_s")
+        if over is None:
+            return voice
+        minutes = round(abs(over) / 60)
+        timing = (
+            "Finished on time."
+            if minutes == 0
+            else f"Finished {minutes} min {'over' if over > 0 else 'early'}."
+        )
+        return f"{voice} {timing}"
+
+
+def _people_line(meeting: Meeting, came: set[str] | None = None) -> str:
+    """'9 people: 8 expected, 1 sent apologies; …'; `came` (the names of those present, once the meeting
+    has ended) turns 'expected' into 'present', arrivals and departures included."""
+    if not meeting.people:
+        return "Nobody on the list yet."
+    if came is None:
+        here = [p for p in meeting.people if p.attendance == "present"]
+    else:
+        here = [p for p in meeting.people if p.name in came]
+    away = [p for p in meeting.people if p not in here]
+    apologies = sum(1 for p in away if p.attendance == "apologies")
+    parts = [f"{len(here)} {'expected' if came is None else 'present'}"]
+    if apologies:
+        parts.append(f"{apologies} sent apologies")
+    if len(away) - apologies:
+        parts.append(f"{len(away) - apologies} absent")
+    voices = sum(1 for p in meeting.people if p.is_public_voice)
+    reps = f"{voices} patient / public representative{'s' if voices != 1 else ''}"
+    n = len(meeting.people)
+    return f"{n} {'person' if n == 1 else 'people'}: {', '.join(parts)}; {reps}."
+
+
+def _agenda_line(meeting: Meeting) -> str:
+    if not meeting.agenda:
+        return "No agenda yet."
+    start = in_meeting_zone(meeting.scheduled_start, meeting.scheduled_start)
+    timeline = plan_timeline(meeting.agenda, start, meeting.brk)
+    minutes = int(round(sum(it.minutes for it in meeting.agenda)))
+    n = len(meeting.agenda)
+    text = f"Agenda: {n} item{'s' if n != 1 else ''}, {minutes // 60} h {minutes % 60:02d} min planned"
+    if timeline.break_after is not None and timeline.break_window is not None:
+        title = meeting.agenda[timeline.break_after].title
+        text += f"; feedback break after “{title}” at {hhmm(timeline.break_window[0])}"
+    else:
+        text += "; no feedback break"
+    return f"{text}; scheduled end {hhmm(timeline.end)}."

@@ -1,0 +1,45 @@
+"""New meetings from nothing or from the last of a series: a starter agenda, the next date, the same people."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from meetingkit.clock import Clock
+from meetingkit.models.meeting import AgendaItem, Meeting
+from meetingkit.ui.common.meeting_zone import same_wall_time_later
+
+NEXT_MEETING_STEP = timedelta(weeks=4)
+STARTER_AGENDA = (
+    ("Welcome and apologies", 5, "item"),
+    ("Review of actions", 10, "actions_review"),
+    ("Next steps", 5, "next_steps"),
+)
+
+
+def next_meeting(meeting: Meeting, start: datetime, title: str | None = None) -> Meeting:
+    """The next meeting of a series: same settings, people and agenda, a new date.
+
+    Everyone is expected again (attendance back to present): apologies were for the last meeting only.
+    """
+    nxt = copy.deepcopy(meeting)
+    nxt.scheduled_start = start
+    nxt.title = (title or meeting.title).strip()
+    nxt.people = [replace(p, attendance="present") for p in nxt.people]
+    return nxt
+
+
+def one_step_on(when: datetime, step: timedelta = NEXT_MEETING_STEP) -> datetime:
+    """The same wall-clock time `step` later, in the meeting's own zone (across a clock change the offset
+    follows the date when the meeting was planned in this computer's zone)."""
+    return same_wall_time_later(when, step)
+
+
+def new_meeting(clock: Clock, series: str = "") -> Meeting:
+    """A blank meeting for tomorrow at 10:00 (local time), with a starter agenda that has the protected
+    items most meetings keep."""
+    tomorrow = clock.now_utc().astimezone() + timedelta(days=1)
+    start = tomorrow.replace(hour=10, minute=0, second=0, microsecond=0, tzinfo=None).astimezone()
+    agenda = [AgendaItem(f"i{n}", t, m, kind=k) for n, (t, m, k) in enumerate(STARTER_AGENDA, start=1)]
+    return Meeting(title="New meeting", scheduled_start=start, series=series, agenda=agenda)

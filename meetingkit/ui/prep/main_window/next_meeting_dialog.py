@@ -1,0 +1,45 @@
+"""The dialog that plans the next meeting of a series: its title and date, four weeks on by default."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from meetingkit.models.meeting import Meeting
+from meetingkit.ui.common.meeting_zone import wall_time_in_meeting_zone
+from meetingkit.ui.prep.main_window.meeting_plans import one_step_on
+from meetingkit.ui.prep.meeting_datetime import from_qdatetime, meeting_datetime_edit
+
+
+class NextMeetingDialog(QDialog):
+    """Asks the title and date of the next meeting of a series (default: four weeks on)."""
+
+    def __init__(self, meeting: Meeting, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._planned = meeting.scheduled_start  # the new date is typed on this meeting's wall clock
+        self.setWindowTitle("Next meeting in the series")
+        self.setMinimumWidth(560)
+        form = QFormLayout(self)
+        self.title = QLineEdit(meeting.title)
+        self.title.setAccessibleName("Next meeting title")
+        start = one_step_on(meeting.scheduled_start).replace(tzinfo=None)
+        self.start = meeting_datetime_edit(start, "Next meeting date and start time")
+        note = QLabel("People, roles and the agenda are copied; everyone is marked present again.")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("Create next meeting")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow("&Title", self.title)
+        form.addRow("&Date and start time", self.start)
+        form.addRow(note)
+        form.addRow(buttons)
+
+    def choice(self) -> tuple[str, datetime]:
+        naive = from_qdatetime(self.start.dateTime())
+        return self.title.text().strip(), wall_time_in_meeting_zone(naive, self._planned)

@@ -1,0 +1,319 @@
+"""The main window itself: the list of meetings beside the details pane, and what each command does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMainWindow,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingkit.clock import Clock
+from meetingkit.models.meeting import DomainError, Meeting
+from meetingkit.store.database import StoreError
+from meetingkit.store.repository import MeetingRow, Store
+from meetingkit.ui.prep.main_window.meeting_details import MeetingDetails
+from meetingkit.ui.prep.main_window.meeting_plans import new_meeting, next_meeting
+from meetingkit.ui.prep.main_window.menus import action_button, add_menus, make_action, tool_bar
+from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
+from meetingkit.ui.prep.main_window.other_rooms import OtherRooms
+from meetingkit.ui.prep.main_window.questions import confirm_delete, meeting_words, warn
+from meetingkit.ui.prep.meeting_list_model import MeetingListModel, when_text
+
+STARTED_REASON = {
+    "running": "This meeting has started: its details, people and agenda are now part of its record and "
+    "can no longer change. Changes during the meeting are made from the chair's console.",
+    "ended": "This meeting has ended: its details, people and agenda are part of its record and can no "
+    "longer change. To plan the next one, use Duplicate as next in series.",
+}
+
+
+class MainWindow(OtherRooms, QMainWindow):
+    """The meetings by series, newest first, beside the selected meeting's details and what can be done with it."""
+
+    def __init__(
+        self, store: Store, clock: Clock, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self.settings = settings
+        self.windows: list[QWidget] = []  # open child windows, kept alive while shown
+        self.consoles: dict[int, QWidget] = {}
+        self.editor: QDialog | None = None
+        self.setWindowTitle("MeetingKit")
+        self.setAccessibleName("MeetingKit")
+        self.resize(1180, 720)
+
+        self.model = MeetingListModel(parent=self)
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._build_central()
+        self.statusBar().setAccessibleName("Status")
+        self._restore_settings()
+        self.refresh()
+
+    # ---- building ---------------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def a(text: str, slot: Callable[[], Any], shortcut: str, tip: str) -> QAction:
+            return make_action(self, text, slot, shortcut, tip)
+
+        self.new_action = a("&New meeting…", self.create_meeting, "Ctrl+N", "Prepare a new meeting")
+        self.duplicate_action = a(
+            "D&uplicate as next in series…",
+            self.duplicate_selected,
+            "Ctrl+D",
+            "A copy of this meeting (people and agenda) for the next date of its series",
+        )
+        self.edit_action = a("&Edit meeting…", self.edit_selected, "Ctrl+E", "Details, people and agenda")
+        self.delete_action = a("De&lete meeting…", self.delete_selected, "Del", "Delete this meeting")
+        self.run_action = a("&Run meeting", self.run_selected, "Ctrl+R", "Open the chair's console")
+        self.review_action = a(
+            "Review &participation", self.review_selected, "Ctrl+P", "Who was heard, and for how long"
+        )
+        self.minutes_action = a("&Minutes…", self.minutes_selected, "Ctrl+M", "Preview and save the minutes")
+        self.series_action = a(
+            "&Series overview", self.series_selected, "Ctrl+Shift+S", "All meetings of a series"
+        )
+        self.register_action = a(
+            "&Action register", self.open_action_register, "Ctrl+Shift+A", "Every action"
+        )
+        self.people_action = a(
+            "&People directory…",
+            self.open_people_directory,
+            "Ctrl+Shift+D",
+            "Everyone known from meetings; delete a person on request",
+        )
+        self.quit_action = a("&Quit", self.close, "Ctrl+Q", "Close MeetingKit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+    def _build_menus_and_toolbar(self) -> None:
+        meeting = (self.new_action, self.duplicate_action, self.edit_action, self.delete_action, None)
+        running = (self.run_action, self.review_action, self.minutes_action, None, self.quit_action)
+        view = (self.series_action, self.register_action, self.people_action)
+        add_menus(self, [("&Meeting", (*meeting, *running)), ("&View", view)])
+        self.toolbar = tool_bar(
+            "Meeting tools",
+            "meeting-tools",
+            (
+                self.new_action,
+                self.duplicate_action,
+                self.delete_action,
+                None,
+                self.register_action,
+                self.people_action,
+            ),
+        )
+        self.addToolBar(self.toolbar)
+
+    def _build_central(self) -> None:
+        self.tree = QTreeView()
+        self.tree.setAccessibleName("Meetings")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Widths from the font, not from the contents: measuring every row would slow start-up with the list.
+        metrics = self.tree.fontMetrics()
+        header.resizeSection(1, metrics.horizontalAdvance("Wed 30 Sep 2026, 14:00") + 24)
+        header.resizeSection(2, metrics.horizontalAdvance("Running") + 48)
+        self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.tree.activated.connect(self._activated)
+
+        self.details = MeetingDetails(self.store)
+
+        self.edit_button = action_button(self.edit_action)
+        self.run_button = action_button(self.run_action)
+        self.review_button = action_button(self.review_action)
+        self.minutes_button = action_button(self.minutes_action)
+        self.series_button = action_button(self.series_action)
+        side = QWidget()
+        side.setMinimumWidth(320)
+        col = QVBoxLayout(side)
+        col.addWidget(self.details, 1)
+        grid = QHBoxLayout()
+        grid.addWidget(self.edit_button)
+        grid.addWidget(self.run_button)
+        col.addLayout(grid)
+        grid2 = QHBoxLayout()
+        grid2.addWidget(self.review_button)
+        grid2.addWidget(self.minutes_button)
+        col.addLayout(grid2)
+        col.addWidget(self.series_button)
+
+        self.splitter = QSplitter()
+        self.splitter.setAccessibleName("Meetings and details")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([680, 420])
+        self.setCentralWidget(self.splitter)
+
+    # ---- the list ---------------------------------------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        """Reload the list from the store, keeping (or moving) the selection."""
+        keep = select if select is not None else self.selected_id()
+        self.model.set_rows(self.store.list_meetings())
+        self.tree.expandAll()
+        index = self.model.index_of_meeting(keep) if keep is not None else QModelIndex()
+        if not index.isValid() and self.model.rowCount():
+            index = self.model.index(0, 0, self.model.index(0, 0))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+        self._selection_changed()
+
+    def selected_row(self) -> MeetingRow | None:
+        return self.model.meeting_at(self.tree.currentIndex())
+
+    def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row else None
+
+    def select_meeting(self, meeting_id: int) -> None:
+        index = self.model.index_of_meeting(meeting_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if self.model.meeting_at(index) is not None:
+            self.edit_selected()
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        series = self.model.series_at(self.tree.currentIndex())
+        status = row.status if row else None
+        self.duplicate_action.setEnabled(row is not None)
+        self.delete_action.setEnabled(row is not None)
+        self.edit_action.setEnabled(row is not None)
+        self.edit_action.setText("&Edit meeting…" if status in (None, "draft") else "&View meeting…")
+        self.run_action.setEnabled(status in ("draft", "running"))
+        self.run_action.setText("&Resume meeting" if status == "running" else "&Run meeting")
+        self.review_action.setEnabled(status in ("running", "ended"))
+        self.minutes_action.setEnabled(status in ("running", "ended"))
+        self.series_action.setEnabled(bool(series))
+        self.details.show_meeting(row, any_meetings=bool(self.model.rowCount()))
+
+    # ---- preparing ----------------------------------------------------------------------------------------
+
+    def create_meeting(self) -> None:
+        series = self.model.series_at(self.tree.currentIndex()) or ""
+        self._open_editor(new_meeting(self.clock, series), None, None)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        try:
+            meeting = self.store.load_meeting(row.id)
+            status = self.store.meeting_status(row.id)
+        except StoreError as exc:
+            warn(self, "Meeting", str(exc))
+            return
+        self._open_editor(meeting, row.id, STARTED_REASON.get(status))
+
+    def _open_editor(self, meeting: Meeting, meeting_id: int | None, read_only_reason: str | None) -> QDialog:
+        from meetingkit.ui.prep.meeting_editor import MeetingEditor
+
+        editor = MeetingEditor(self.store, meeting, meeting_id, read_only_reason, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._saved)
+        self.editor = editor
+        editor.destroyed.connect(lambda *_: setattr(self, "editor", None))
+        editor.open()
+        return editor
+
+    def _saved(self, meeting_id: int) -> None:
+        self.refresh(select=meeting_id)
+        self.statusBar().showMessage("Meeting saved.", 5000)
+
+    def ask_next_meeting(self, meeting: Meeting) -> tuple[str, datetime] | None:
+        dialog = NextMeetingDialog(meeting, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+
+    def duplicate_selected(self) -> int | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        try:
+            meeting = self.store.load_meeting(row.id)
+        except StoreError as exc:
+            warn(self, "Meeting", str(exc))
+            return None
+        choice = self.ask_next_meeting(meeting)
+        if choice is None:
+            return None
+        title, start = choice
+        try:
+            new_id = self.store.create_meeting(next_meeting(meeting, start, title or meeting.title))
+        except (DomainError, StoreError) as exc:
+            warn(self, "Next meeting not created", str(exc))
+            return None
+        self.refresh(select=new_id)
+        self.statusBar().showMessage(f"Next meeting created for {when_text(start)}.", 8000)
+        return new_id
+
+    def delete_selected(self) -> bool:
+        row = self.selected_row()
+        if row is None:
+            return False
+        if row.id in self.consoles:
+            warn(
+                self,
+                "Meeting is open",
+                "This meeting's console is open: close it before deleting the meeting.",
+            )
+            return False
+        what = meeting_words(row)
+        if not confirm_delete(self, row):
+            return False
+        try:
+            self.store.delete_meeting(row.id)
+        except StoreError as exc:
+            warn(self, "Meeting not deleted", str(exc))
+            return False
+        self.refresh()
+        self.statusBar().showMessage(f"Deleted {what}.", 8000)
+        return True
+
+    # ---- settings ---------------------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        split = self.settings.value("main_window/splitter")
+        if isinstance(split, QByteArray):
+            self.splitter.restoreState(split)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.settings is not None:
+            self.settings.setValue("main_window/geometry", self.saveGeometry())
+            self.settings.setValue("main_window/splitter", self.splitter.saveState())
+            self.settings.sync()
+        super().closeEvent(event)
