@@ -35,7 +35,8 @@ from meetingkit.clock import FakeClock
 from meetingkit.models.session import Event, LiveMeeting, to_epoch
 from meetingkit.models.summary import MeetingSummary
 from meetingkit.store.repository import Store
-from meetingkit.ui.console.console_window import ConsoleWindow, typing_in_text_field
+from meetingkit.ui.console.console_window import ConsoleWindow
+from meetingkit.ui.console.shortcuts import typing_in_text_field
 from meetingkit.ui.prep.main_window import MainWindow
 from tests.crash_worker import START, crash_meeting
 

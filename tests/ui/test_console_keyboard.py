@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui.console.console_window import ConsoleWindow, typing_in_text_field
+from meetingkit.ui.console.console_window import ConsoleWindow
+from meetingkit.ui.console.shortcuts import typing_in_text_field
 from tests.ui.console_meeting import open_board
 
 CTRL = Qt.KeyboardModifier.ControlModifier

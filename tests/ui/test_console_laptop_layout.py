@@ -20,7 +20,7 @@ from meetingkit.store.repository import Store
 from meetingkit.ui.common.actions_model import ActionsModel
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.console.console_window import ConsoleWindow
-from meetingkit.ui.console.timer_widgets import IDLE_TIME
+from meetingkit.ui.console.timer_faces import IDLE_TIME
 from meetingkit.ui.minutes.secretary_panel import SecretaryPanel
 from tests.ui.console_meeting import board
 

@@ -18,7 +18,7 @@ from meetingkit.ui.common.palette import (
     contrast_ratio,
 )
 from meetingkit.ui.console.break_prompt import DUE_OUTLOOK, break_mode
-from meetingkit.ui.console.console_window import describe_event, ended_summary
+from meetingkit.ui.console.ended_summary import ended_summary
 from meetingkit.ui.console.notice_bars import clock_gap_text, save_problem_text
 from meetingkit.ui.console.queue_model import (
     KEY_ROLE,
@@ -29,7 +29,8 @@ from meetingkit.ui.console.queue_model import (
     reorder_commands,
 )
 from meetingkit.ui.console.rebalance_offer import describe_proposal
-from meetingkit.ui.console.timer_widgets import forecast_face, item_face, speaker_face
+from meetingkit.ui.console.status_line import describe_event
+from meetingkit.ui.console.timer_faces import forecast_face, item_face, speaker_face
 from tests.ui.console_meeting import board
 
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
-from meetingkit.ui.console.console_window import EXTRA_KEYS, ConsoleWindow
+from meetingkit.ui.console.console_window import ConsoleWindow
+from meetingkit.ui.console.shortcuts import EXTRA_KEYS
 from meetingkit.ui.minutes.secretary_panel import SecretaryPanel
 from tests.ui.console_meeting import open_board
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from meetingkit.clock import FakeClock
 from meetingkit.models import record
 from meetingkit.store.repository import Store
-from meetingkit.ui.console.console_window import ConsoleWindow, record_file_name
+from meetingkit.ui.console.console_window import ConsoleWindow
+from meetingkit.ui.console.record_export import record_file_name
 from tests.ui.console_meeting import open_board
 
 LONG = ("The discharge team reported waiting times by ward and by week. " * 400).strip()  # ~25 kB

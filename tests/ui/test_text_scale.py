@@ -16,7 +16,7 @@ from meetingkit.app import MIN_POINT_SIZE, seed_demo
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
 from meetingkit.ui.console.console_window import ConsoleWindow
-from meetingkit.ui.console.timer_widgets import FitLabel
+from meetingkit.ui.console.fit_labels import FitLabel
 from meetingkit.ui.prep import agenda_model
 from meetingkit.ui.prep.main_window import MainWindow
 from meetingkit.ui.prep.meeting_editor import MeetingEditor

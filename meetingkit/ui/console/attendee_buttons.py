@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from meetingkit.models.meeting import Attendee
 from meetingkit.models.session import LiveMeeting, format_clock
 from meetingkit.ui.common.palette import BANNERS, FOCUS_RING, PERSON_AWAY, PERSON_HERE, STATES, pixel_font
-from meetingkit.ui.console.timer_widgets import FitLabel
+from meetingkit.ui.console.fit_labels import FitLabel
 
 COLUMNS = 3
 

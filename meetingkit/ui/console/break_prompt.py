@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.palette import BANNERS, STATES, pixel_font, state_icon
-from meetingkit.ui.console.timer_widgets import FitLabel
+from meetingkit.ui.console.fit_labels import FitLabel
 
 # The engine's own words for "the break starts at the end of this item" (LiveMeeting.break_outlook).
 DUE_OUTLOOK = "Feedback break after this item"

@@ -7,7 +7,7 @@ import re
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from meetingkit.ui.common.palette import BANNERS, pixel_font, state_icon
-from meetingkit.ui.console.timer_widgets import WrapLabel
+from meetingkit.ui.console.fit_labels import WrapLabel
 
 _WAITING = re.compile(r"^Not saved yet \((\d+) change\(s\) waiting\): (.*)$", re.S)
 

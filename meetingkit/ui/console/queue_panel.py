@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.palette import pixel_font
+from meetingkit.ui.console.fit_labels import FitLabel
 from meetingkit.ui.console.queue_model import (
     KEY_ROLE,
     QueueModel,
@@ -27,7 +28,6 @@ from meetingkit.ui.console.queue_model import (
     queue_rows,
     reorder_commands,
 )
-from meetingkit.ui.console.timer_widgets import FitLabel
 
 
 class QueuePanel(QWidget):

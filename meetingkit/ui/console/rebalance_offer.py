@@ -9,7 +9,7 @@ from meetingkit.models.schedule import Proposal
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.palette import BANNERS, pixel_font, state_icon
-from meetingkit.ui.console.timer_widgets import FitLabel, WrapLabel
+from meetingkit.ui.console.fit_labels import FitLabel, WrapLabel
 
 
 def _minutes(m: float) -> str:

@@ -8,14 +8,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.common.live_bridge import LiveBridge
-from meetingkit.ui.console.timer_widgets import (
-    IDLE_TIME,
-    ColourPanel,
-    FitLabel,
-    SpeakerFace,
-    StateBadge,
-    speaker_face,
-)
+from meetingkit.ui.console.fit_labels import FitLabel
+from meetingkit.ui.console.timer_faces import IDLE_TIME, SpeakerFace, speaker_face
+from meetingkit.ui.console.timer_widgets import ColourPanel, StateBadge
 
 
 def next_line(live: LiveMeeting) -> str:

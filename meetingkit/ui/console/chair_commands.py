@@ -1,0 +1,116 @@
+"""What the chair's buttons and keys do: each is one command to the engine through the bridge, or a move of
+the keyboard focus. A mixin of the console window, which provides the widgets named below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.console.attendee_buttons import AttendeeBoard
+from meetingkit.ui.console.end_question import EndQuestion
+from meetingkit.ui.console.queue_panel import QueuePanel
+from meetingkit.ui.console.rebalance_offer import RebalancePanel
+
+EXTEND_S = 60
+
+
+class ChairCommands:
+    """The console's commands, kept apart from how the console is built and repainted."""
+
+    bridge: LiveBridge
+    attendees: AttendeeBoard
+    queue_panel: QueuePanel
+    rebalance_panel: RebalancePanel
+    end_bar: EndQuestion
+    confirm_end_button: QPushButton
+
+    # ---- choosing people -------------------------------------------------------------------------------
+
+    def chosen_person(self) -> tuple[str, str] | None:
+        """Who Space and I act on: the person whose button has the focus, else the first in the queue."""
+        key = self.attendees.focused_key()
+        if key:
+            return key, "focused"
+        live = self.bridge.live
+        if live.queue:
+            return live.queue[0], "first in the queue"
+        return None
+
+    # ---- commands ---------------------------------------------------------------------------------------
+
+    def start_meeting(self) -> None:
+        if self.bridge.command("start_meeting") is not None:
+            self.focus_home()
+
+    def give_floor(self, key: str) -> None:
+        # The engine takes a speaker out of the queue as their turn starts.
+        self.bridge.command("speak", who=key)
+
+    def toggle_speaker(self) -> None:
+        live = self.bridge.live
+        if live.turn is not None:
+            self.bridge.command("stop_speaking")
+            return
+        chosen = self.chosen_person()
+        if chosen is None:
+            self.bridge.refused.emit("Nobody is chosen: add someone to the queue (Q) or Tab to their button")
+            return
+        self.give_floor(chosen[0])
+
+    def next_speaker(self) -> None:
+        live = self.bridge.live
+        if not live.queue:
+            self.bridge.refused.emit(
+                "The queue is empty: add someone (Q) or give the floor from their button"
+            )
+            return
+        self.give_floor(live.queue[0])
+
+    def interject(self) -> None:
+        chosen = self.chosen_person()
+        if chosen is None:
+            self.bridge.refused.emit(
+                "Choose who interjects: Tab to their button, or queue them (Q), then press I"
+            )
+            return
+        self.interject_by(chosen[0])
+
+    def interject_by(self, key: str) -> None:
+        self.bridge.command("interject", who=key)
+
+    def extend(self) -> None:
+        self.bridge.command("extend", seconds=EXTEND_S)
+
+    def toggle_pause(self) -> None:
+        self.bridge.command("resume" if self.bridge.live.paused else "pause")
+
+    def next_item(self) -> None:
+        self.bridge.command("next_item")
+
+    def toggle_break(self) -> None:
+        self.bridge.command("end_break" if self.bridge.live.brk.status == "running" else "start_break")
+
+    def focus_queue(self) -> None:
+        self.queue_panel.focus_search()
+
+    def focus_rebalance(self) -> None:
+        if self.rebalance_panel.isVisible():
+            self.rebalance_panel.accept_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.bridge.refused.emit("No new timings are proposed: the meeting is not running over")
+
+    def ask_end(self) -> None:
+        self.end_bar.show()
+        self.confirm_end_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def cancel_end(self) -> None:
+        self.end_bar.hide()
+        self.focus_home()
+
+    def end_meeting(self) -> None:
+        self.bridge.command("end_meeting")
+
+    def focus_home(self) -> None:
+        """Where the keyboard rests while the meeting runs: the queue (no person chosen by focus)."""
+        self.queue_panel.view.setFocus(Qt.FocusReason.OtherFocusReason)

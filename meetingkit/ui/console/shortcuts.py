@@ -1,0 +1,54 @@
+"""The chair's keyboard shortcuts: which key does what (the console binds them, F1 lists them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    keys: str
+    what: str
+    method: str
+    always: bool = False  # also while typing in a text field, and after the meeting ended
+
+
+SHORTCUTS = (
+    Shortcut("Space", "Start the chosen speaker, or stop the one speaking", "toggle_speaker"),
+    Shortcut("N", "Next speaker: the first in the queue gets the floor", "next_speaker"),
+    Shortcut("I", "Interject: the chosen person comes in now; the speaker waits", "interject"),
+    Shortcut("E", "Extend the speaker's time by 1 min", "extend"),
+    Shortcut("Ctrl+Right", "Next item (a due feedback break starts first)", "next_item"),
+    Shortcut("B", "Start the feedback break (during it: end it)", "toggle_break"),
+    Shortcut("P", "Pause or resume the meeting (every clock stops)", "toggle_pause"),
+    Shortcut("Q", "Find a person by name to add to the queue (Enter adds, Escape returns)", "focus_queue"),
+    Shortcut("R", "Go to the proposed new timings (Enter accepts)", "focus_rebalance"),
+    Shortcut("Ctrl+Shift+E", "End the meeting (asks to confirm)", "ask_end"),
+    Shortcut("F1", "Show these shortcuts", "show_shortcuts", always=True),
+)
+# The "chosen" person: whoever's button has the keyboard focus, else the first in the queue.
+EXTRA_KEYS = (
+    ("Tab / Shift+Tab", "Move between controls; on a person's button, Space and I choose that person"),
+    ("Enter", "Press the focused button (Give the floor to …, Start meeting, Accept …)"),
+    ("Menu key", "On a person's button: queue, interject, arrived, left"),
+    ("Delete, Ctrl+Up/Down", "In the queue: remove, move up or down"),
+    ("Escape", "Leave a text field; on the speaker display: close it"),
+)
+
+TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+def typing_in_text_field() -> bool:
+    focus = QApplication.focusWidget()
+    if isinstance(focus, TEXT_FIELDS):
+        return True
+    return isinstance(focus, QComboBox) and focus.isEditable()

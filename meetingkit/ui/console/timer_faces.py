@@ -1,0 +1,153 @@
+"""What the chair's timers say, in words and states: the speaker timer, the item timer and the forecast.
+
+Plain values computed from the engine at one instant; the widgets in timer_widgets.py and the speaker display
+only paint them. Each repaint reads the time from the engine; nothing here counts ticks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from meetingkit.models.meeting import BREAK
+from meetingkit.models.session import LiveMeeting, format_clock, from_epoch
+
+IDLE_TIME = "—"  # not "0:00", which the room could read as someone's time run out
+ITEM_WORDS = {
+    "speaking": "On plan",
+    "wrap_up": "Ending soon",
+    "over": "Over plan",
+    "idle": "No item under way",
+}
+
+
+@dataclass(frozen=True)
+class SpeakerFace:
+    """What the speaker timer shows, in words: the same for the console and the speaker display."""
+
+    state: str  # a palette state: speaking | wrap_up | over | idle | paused | break | ended
+    words: str
+    name: str
+    time_text: str
+    detail: str = ""
+
+
+def speaker_face(live: LiveMeeting, now: float) -> SpeakerFace:
+    if live.status == "ended":
+        return SpeakerFace("ended", "Meeting ended", "", "", "No further commands: the summary is above")
+    if live.status == "ready":
+        return SpeakerFace(
+            "idle", "Meeting not started", "", IDLE_TIME, "Start meeting (Enter) starts the clock"
+        )
+    timer = live.speaker_timer(now)
+    detail = _turn_detail(live, now, timer.interjection)
+    if timer.state == "idle" and live.brk.status == "running":
+        brk = live.break_timer(now)
+        time_text = brk.text if brk else ""
+        if live.paused:
+            return SpeakerFace("paused", "Meeting paused", "Feedback break", time_text)
+        return SpeakerFace("break", "Feedback break", "Patient and public voices", time_text)
+    if live.paused:
+        still = "Every clock is stopped — P resumes"
+        return SpeakerFace(
+            "paused", "Meeting paused", timer.name, timer.text if timer.name else IDLE_TIME, still
+        )
+    if timer.state == "idle":
+        return SpeakerFace("idle", timer.state_label, "", IDLE_TIME, detail or "Nobody has the floor")
+    return SpeakerFace(timer.state, timer.state_label, timer.name, timer.text, detail)
+
+
+def _turn_detail(live: LiveMeeting, now: float, interjection: bool) -> str:
+    parts = []
+    if interjection:
+        held = live.held_timer(now)
+        parts.append(f"Interjection — {held.name} waits ({held.text})" if held else "Interjection")
+    if live.brk.status == "running" and live.turn is not None:
+        parts.append("In the feedback break")
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class ItemFace:
+    state: str
+    words: str
+    title: str
+    position: str
+    time_text: str
+
+
+def item_face(live: LiveMeeting, now: float) -> ItemFace:
+    agenda = live.meeting.agenda
+    if live.brk.status == "running":
+        brk = live.break_timer(now)
+        state = "paused" if live.paused else "break"
+        text = brk.text if brk else ""
+        words = "Meeting paused" if live.paused else "Feedback break"
+        return ItemFace(
+            state,
+            words,
+            "Feedback break",
+            _break_position(live),
+            f"{text} left" if "over" not in text else text,
+        )
+    if live.current is None:
+        if live.status == "ready":
+            first = agenda[0].title if agenda else "no items"
+            return ItemFace("idle", "Not started", first, f"Item 1 of {len(agenda)}", "")
+        if live.status == "ended":
+            end = local_time(live, live.ended_at or now)
+            return ItemFace("ended", "Meeting ended", live.meeting.title, f"Ended at {end}", "")
+        return ItemFace("idle", "All items taken", "No item under way", "End the meeting when ready", "")
+    timer = live.item_timer(now)
+    index = live.meeting.item_index(live.current) + 1
+    text = timer.text if "over" in timer.text else f"{timer.text} left"
+    planned = f"{format_clock(live.planned[live.current])} planned"
+    position = f"Item {index} of {len(agenda)} · {planned}"
+    if live.paused:
+        return ItemFace("paused", "Meeting paused", timer.name, position, text)
+    return ItemFace(timer.state, ITEM_WORDS[timer.state], timer.name, position, text)
+
+
+def _break_position(live: LiveMeeting) -> str:
+    if live.brk.mid_item:
+        return f"During '{live.meeting.item(live.brk.mid_item).title}'"
+    return f"{format_clock(live.meeting.brk.minutes * 60)} planned"
+
+
+def local_time(live: LiveMeeting, epoch: float) -> str:
+    """HH:MM in the meeting's own time zone (the one its scheduled start was given in)."""
+    tz: tzinfo | None = live.meeting.scheduled_start.tzinfo
+    return from_epoch(epoch).astimezone(tz).strftime("%H:%M")
+
+
+@dataclass(frozen=True)
+class ForecastFace:
+    clock: str
+    forecast: str
+    at_risk: str
+    over: bool
+    next_up: str
+
+
+def forecast_face(live: LiveMeeting, now: float) -> ForecastFace:
+    clock = f"Meeting time {format_clock(live.elapsed(now))} · now {local_time(live, now)}"
+    if live.status == "ended":
+        end = live.ended_at or now
+        return ForecastFace(clock, f"Ended at {local_time(live, end)}", "", False, "")
+    fc = live.forecast(now)
+    finish = local_time(live, fc.projected_end)
+    text = f"{fc.status} — finish {finish}" if live.status == "running" else f"Planned finish {finish}"
+    titles = [live.meeting.item(k).title for k in fc.at_risk]
+    at_risk = f"At risk: {', '.join(titles)}" if titles else ""
+    return ForecastFace(clock, text, at_risk, fc.is_over, _next_up(live, fc.slots))
+
+
+def _next_up(live: LiveMeeting, slots: list) -> str:
+    here = BREAK if live.brk.status == "running" else live.current
+    for s in slots:
+        if s.key == here:
+            continue
+        if s.key == BREAK:
+            return f"Next: feedback break ({format_clock(s.end - s.start)})"
+        return f"Next: {live.meeting.item(s.key).title} ({format_clock(s.end - s.start)})"
+    return "Next: end of the meeting"
