@@ -15,7 +15,8 @@ from meetingkit.store.repository import Store
 from meetingkit.ui.common.actions_model import ActionsModel, ActionUpdatesModel
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.minutes.action_register import ActionRegisterWindow
-from meetingkit.ui.minutes.secretary_panel import NOTE_SAVE_MS, SecretaryPanel
+from meetingkit.ui.minutes.notes_box import NOTE_SAVE_MS
+from meetingkit.ui.minutes.secretary_panel import SecretaryPanel
 from tests.ui.secretary_series import SECOND_START, first_meeting, second_meeting
 
 Opener = Callable[[int], tuple[LiveBridge, SecretaryPanel]]
