@@ -57,7 +57,7 @@
     return { text: clock(Math.ceil(rem - 1e-6)), state: rem <= t.warn_s ? "wrap_up" : "speaking", over: false };
   }
 
-  // The same faces as the speaker display (ui/console/timer_widgets.speaker_face).
+  // The same faces as the speaker display (ui/console/timer_faces.speaker_face).
   function face(s) {
     if (s.status === "ended") { return { state: "ended", words: "Meeting ended", name: "", time: "", detail: "" }; }
     if (s.status === "ready") {
