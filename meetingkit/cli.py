@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from meetingkit import desktop_libs
 from meetingkit.clock import SystemClock
 from meetingkit.models import record
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
@@ -87,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         if command in READ_ONLY and not db_path.exists():
             return _no_database(command, db_path)
         if command == "gui":
+            missing = desktop_libs.problem()
+            if missing:  # before Qt, which would abort naming the wrong package
+                return _fail(missing)
             from meetingkit.app import run_app
 
             return run_app(db_path)
