@@ -33,10 +33,16 @@ def application() -> QApplication:
     return app
 
 
-def open_settings() -> QSettings:
-    """The user's settings file, found when asked (so a test's private config folder is honoured)."""
+def settings_path() -> Path:
+    """Where the user's settings file lives: the platform's config folder, found when asked (never at import
+    time), and the one place that decides it, so tests can point it at a folder of their own."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    path = Path(base) / APP_NAME / "meetingkit.ini"
+    return Path(base) / APP_NAME / "meetingkit.ini"
+
+
+def open_settings() -> QSettings:
+    """The user's settings file (at `settings_path()`), private to its owner."""
+    path = settings_path()
     # Owner-only, like everything else MeetingKit writes; QSettings keeps an existing file's permissions.
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(path.parent, 0o700)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +12,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from meetingkit import app  # noqa: E402
 from meetingkit.clock import FakeClock  # noqa: E402
+from meetingkit.store import database  # noqa: E402
+
+# The app's own folder functions, as they are before `_private_home` replaces them in every test.
+REAL_DEFAULT_DB_PATH = database.default_db_path
+REAL_SETTINGS_PATH = app.settings_path
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "examples"
 if not EXAMPLES.exists():  # CI clones the repo with shared/ beside it; a copy ships in tests/data too
@@ -39,8 +46,46 @@ def store(db_path: Path) -> Iterator[object]:
     s.close()
 
 
+def private_folders(root: Path) -> dict[str, str]:
+    """A home and the platform folders of every OS (Linux XDG, macOS home, Windows profile), all under root."""
+    home = root / "home"
+    return {
+        "HOME": str(home),  # Path.home() on Linux and macOS, and so ~/Library on macOS
+        "USERPROFILE": str(home),  # Path.home() on Windows
+        "APPDATA": str(root / "appdata"),
+        "LOCALAPPDATA": str(root / "localappdata"),
+        "XDG_DATA_HOME": str(root / "xdg-data"),
+        "XDG_CONFIG_HOME": str(root / "xdg-config"),
+        "XDG_CACHE_HOME": str(root / "xdg-cache"),
+    }
+
+
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test touches the real user data folder or settings."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    """No test touches the real user's home, data folder or settings, on any platform.
+
+    The environment is only half of it: on macOS and Windows the folders come from the home directory and
+    from Qt's standard paths, not from XDG variables. So the app's own folder functions (the database's
+    `default_db_path`, the settings' `settings_path`) are replaced by ones that answer inside this test's folder
+    (following the XDG variables, which a test such as the GUI crash trial may point at a sub-folder of its
+    own), and QStandardPaths runs in its test mode. Child processes inherit the environment.
+    """
+    from PySide6.QtCore import QStandardPaths
+
+    for name, value in private_folders(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    Path(os.environ["HOME"]).mkdir(exist_ok=True)
+    QStandardPaths.setTestModeEnabled(True)
+
+    def data_file() -> Path:
+        return Path(os.environ["XDG_DATA_HOME"]) / "MeetingKit" / "meetingkit.db"
+
+    def settings_file() -> Path:
+        return Path(os.environ["XDG_CONFIG_HOME"]) / app.APP_NAME / "meetingkit.ini"
+
+    monkeypatch.setattr(database, "default_db_path", data_file)
+    # A module that did `from ...database import default_db_path` holds its own name for the function.
+    for name, module in list(sys.modules.items()):
+        if name.startswith("meetingkit.") and callable(getattr(module, "default_db_path", None)):
+            monkeypatch.setattr(module, "default_db_path", data_file)
+    monkeypatch.setattr(app, "settings_path", settings_file)
