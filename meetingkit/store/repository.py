@@ -23,6 +23,7 @@ from meetingkit.models.meeting import (
     Speech,
 )
 from meetingkit.models.redaction import erase_name
+from meetingkit.store.damage import reads_report_damage, stored_epoch, stored_time
 from meetingkit.store.database import StoreError, backup, open_database, request_backup_purge
 
 if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list meetings at start-up
@@ -100,6 +101,7 @@ class ActionRow:
         return self.due is not None and self.due < today and self.status in ("open", "in_progress")
 
 
+@reads_report_damage
 class Store:
     """The database of one MeetingKit user: opened once at start-up and handed to whoever needs it."""
 
@@ -319,8 +321,7 @@ class Store:
             args.append(series)
         sql += " ORDER BY m.scheduled_start DESC, m.id DESC"
         return [
-            MeetingRow(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4], r[5])
-            for r in self.db.execute(sql, args)
+            MeetingRow(r[0], r[1], r[2], stored_time(r[3]), r[4], r[5]) for r in self.db.execute(sql, args)
         ]
 
     def find_meeting(self, title: str, series: str, scheduled_start: datetime) -> int | None:
@@ -603,7 +604,7 @@ class Store:
 
             live = LiveMeeting(meeting, FakeClock(meeting.scheduled_start))
             brk, timing = live.break_summary(), live.timing(live.scheduled_start)
-        return MeetingSummary(mid, meeting, row[0], row[1], part, brk, timing)
+        return MeetingSummary(mid, meeting, stored_epoch(row[0]), stored_epoch(row[1]), part, brk, timing)
 
     def turn_groups(self, mid: int) -> list[TurnGroup]:
         """A meeting's turns summed by everything the figures depend on: exact, and fast for a long series."""

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from meetingkit.models import participation
 from meetingkit.models.meeting import BREAK
+from meetingkit.store.damage import report_damage
 
 if TYPE_CHECKING:
     from meetingkit.store.repository import Store
@@ -70,6 +71,7 @@ _FEEDBACK_ACTIONS = (
 )
 
 
+@report_damage
 def series_overview(store: Store | Database, series_name: str) -> list[SeriesMeeting]:
     """Per meeting of the series (started ones, oldest first): voice share, timing, break, feedback actions."""
     db: Database = store if isinstance(store, Database) else store.db

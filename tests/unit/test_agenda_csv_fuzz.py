@@ -23,7 +23,7 @@ PEOPLE = [
 KEYS = {p.key for p in PEOPLE}
 # A message that is about a row names it; the others are about the file as a whole.
 MESSAGE = re.compile(r"(Row \d+( \('[^\n]*'\))?: |The file )\S")
-SLOW_S = 2.0  # one agenda file, however odd, is read in well under this
+SLOW_S = 10.0  # one big odd agenda file is read in milliseconds; quadratic work on it takes minutes
 TITLE_CHARS = st.characters(whitelist_categories=("L", "N", "P", "S", "Zs"), blacklist_characters='"')
 
 HEADER_WORDS = [
@@ -122,8 +122,8 @@ def csv_files(draw: st.DrawFn) -> bytes:
 
 
 def check(raw: bytes) -> list[CsvItem] | str:
-    """Read the file; assert the outcome is clean items or one clear line, quickly."""
-    started = time.monotonic()
+    """Read the file; assert the outcome is clean items or one clear line. (No clock here: the fuzz loops run
+    thousands of these, and a loaded machine is not a bug. pytest-timeout stops a real hang.)"""
     try:
         items = read_agenda_csv(raw, PEOPLE)
     except AgendaCsvError as exc:
@@ -132,8 +132,6 @@ def check(raw: bytes) -> list[CsvItem] | str:
         assert "\n" not in message and "\r" not in message and "\x00" not in message, repr(message)
         assert len(message) <= 400, message
         return message
-    finally:
-        assert time.monotonic() - started < SLOW_S
     assert items
     for n, it in enumerate(items):
         AgendaItem(
@@ -206,7 +204,11 @@ def test_well_formed_files_are_read_exactly(rows: list[tuple[str, ...]], delimit
     ids=["quotes", "wide row", "quoted header", "many rows", "blank lines"],
 )
 def test_big_odd_files_are_answered_quickly(raw: bytes) -> None:
+    """Each shape once, with a bound far above a normal read (milliseconds): it catches work that grows with
+    the square of the file, not a busy machine."""
+    started = time.monotonic()
     check(raw)
+    assert time.monotonic() - started < SLOW_S
 
 
 def test_errors_stay_on_one_line_and_name_the_row() -> None:
