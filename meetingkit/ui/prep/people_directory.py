@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
+from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.row_table_model import RowTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -129,6 +130,7 @@ class PeopleDirectoryWindow(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.view.setAccessibleName("People")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -144,7 +146,6 @@ class PeopleDirectoryWindow(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.message = QLabel()
-        self.message.setAccessibleName("Directory message")
         self.message.setWordWrap(True)
         self.delete_button = QPushButton("Delete person…")
         self.delete_button.setAccessibleName("Delete person")
@@ -214,6 +215,6 @@ class PeopleDirectoryWindow(QWidget):
         self.refresh()
         # The name is not repeated: after an erasure request it should not linger on screen either.
         where = f"in {meetings} meeting{'s' if meetings != 1 else ''}" if meetings else "in no meeting"
-        self.message.setText(f"Deleted from the directory; they now appear as “former attendee” {where}.")
+        tell(self.message, f"Deleted from the directory; they now appear as “former attendee” {where}.")
         self.person_deleted.emit(int(person["id"]))
         return True

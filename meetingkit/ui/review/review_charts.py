@@ -61,6 +61,8 @@ def _view(chart: QChart, name: str, bars: int, parent: QWidget | None) -> QChart
     view = QChartView(chart, parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setAccessibleName(name)
+    # Not a Tab stop: a chart has nothing to say to a keyboard (its figures are in the words and tables).
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     view.setMinimumHeight(max(260, bars * BAR_PX + CHART_CHROME_PX))
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return view

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from meetingkit.models.review_text import break_words, over_under_words, percent, plural
 from meetingkit.store.repository import Store
 from meetingkit.store.series_queries import SeriesMeeting, series_overview, series_target
+from meetingkit.ui.common.announce import tell
 from meetingkit.ui.review.review_charts import save_png, series_timing_chart, series_voice_chart
 from meetingkit.ui.review.review_models import SORT_ROLE, Column, FiguresTableModel
 
@@ -161,7 +162,6 @@ class SeriesWindow(QWidget):
     def _build(self) -> None:
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setAccessibleName("Series")
         font = self.heading.font()
         font.setPixelSize(22)
         font.setBold(True)
@@ -169,12 +169,12 @@ class SeriesWindow(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Series summary")
 
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
         proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setModel(proxy)
         self.table.setAccessibleName("Series meetings table")
         self.table.setSortingEnabled(True)
@@ -203,7 +203,6 @@ class SeriesWindow(QWidget):
         self.png_button.clicked.connect(self.export_png)
         self.result = QLabel()
         self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.result.setAccessibleName("Export result")
         foot = QHBoxLayout()
         foot.addWidget(self.open_button)
         foot.addWidget(self.png_button)
@@ -273,4 +272,4 @@ class SeriesWindow(QWidget):
         if not save_png(self.charts.currentWidget(), path):
             QMessageBox.warning(self, "Could not save", f"The picture could not be written to {path}")
             return
-        self.result.setText(f"Chart saved to {path}")
+        tell(self.result, f"Chart saved to {path}")

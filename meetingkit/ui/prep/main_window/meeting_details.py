@@ -7,7 +7,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from meetingkit.models.meeting import DomainError, Meeting
 from meetingkit.store.database import StoreError
@@ -22,33 +22,60 @@ if TYPE_CHECKING:
 STATUS_MARKS = {"draft": "✎", "running": "▶", "ended": "✓"}
 
 
-class MeetingDetails(QLabel):
-    """The selected meeting described in rich text (every user string escaped)."""
+class MeetingDetails(QWidget):
+    """The selected meeting described in a few lines of rich text (every user string escaped).
+
+    One label per line, none with a fixed accessible name, so that a screen reader reads each line's own words
+    (a label named "Meeting details" would hide them); the pane as a whole is named "Meeting details".
+    """
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.setAccessibleName("Meeting details")
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._lines: list[QLabel] = []
+        self._html = ""
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addStretch(1)
+
+    def text(self) -> str:
+        """The whole pane as the rich text it shows (escaped user strings), one paragraph per line."""
+        return self._html
+
+    def lines(self) -> list[QLabel]:
+        """The labels shown, top to bottom."""
+        return [line for line in self._lines if not line.isHidden()]
 
     def show_meeting(self, row: MeetingRow | None, any_meetings: bool) -> None:
-        self.setText(self._details_html(row, any_meetings))
+        parts = self._details_html(row, any_meetings)
+        self._html = "".join(parts)
+        while len(self._lines) < len(parts):
+            line = QLabel()
+            line.setTextFormat(Qt.TextFormat.RichText)
+            line.setWordWrap(True)
+            line.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            line.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self._column.insertWidget(len(self._lines), line)
+            self._lines.append(line)
+        for i, line in enumerate(self._lines):
+            line.setText(parts[i] if i < len(parts) else "")
+            line.setHidden(i >= len(parts))
 
-    def _details_html(self, row: MeetingRow | None, any_meetings: bool) -> str:
+    def _details_html(self, row: MeetingRow | None, any_meetings: bool) -> list[str]:
         if row is None:
             if not any_meetings:
-                return (
-                    "<h2>No meetings yet</h2><p>Choose <b>New meeting</b> to prepare one: its details, "
-                    "who is coming, and the agenda.</p>"
-                )
-            return "<p>Choose a meeting in the list to see it here.</p>"
+                return [
+                    "<h2>No meetings yet</h2>",
+                    "<p>Choose <b>New meeting</b> to prepare one: its details, who is coming, and the "
+                    "agenda.</p>",
+                ]
+            return ["<p>Choose a meeting in the list to see it here.</p>"]
         try:
             meeting = self.store.load_meeting(row.id)
         except StoreError as exc:
-            return f"<p>{html.escape(str(exc))}</p>"
+            return [f"<p>{html.escape(str(exc))}</p>"]
         e = html.escape
         local = in_meeting_zone(meeting.scheduled_start, meeting.scheduled_start)
         parts = [f"<h2>{e(meeting.title)}</h2>"]
@@ -66,7 +93,7 @@ class MeetingDetails(QLabel):
         if row.status == "ended":
             outcome = self._outcome_line(summary) if summary is not None else problem
             parts.append(f"<p>{e(outcome)}</p>")
-        return "".join(parts)
+        return parts
 
     def _summary(self, meeting_id: int) -> tuple[MeetingSummary | None, str]:
         try:

@@ -24,6 +24,7 @@ from meetingkit.clock import Clock
 from meetingkit.models.meeting import DomainError, Meeting
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import MeetingRow, Store
+from meetingkit.ui.common.announce import follow_status_bar
 from meetingkit.ui.prep.main_window.meeting_details import MeetingDetails
 from meetingkit.ui.prep.main_window.meeting_plans import new_meeting, next_meeting
 from meetingkit.ui.prep.main_window.menus import action_button, add_menus, make_action, tool_bar
@@ -62,8 +63,10 @@ class MainWindow(OtherRooms, QMainWindow):
         self._build_menus_and_toolbar()
         self._build_central()
         self.statusBar().setAccessibleName("Status")
+        follow_status_bar(self.statusBar())
         self._restore_settings()
         self.refresh()
+        self.tree.setFocus()  # the first thing a keyboard reaches is the list of meetings
 
     # ---- building ---------------------------------------------------------------------------------------
 

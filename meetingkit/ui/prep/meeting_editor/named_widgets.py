@@ -28,6 +28,7 @@ def named_button(text: str, name: str, tip: str = "") -> QPushButton:
 
 def named_table(name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
     view.setAccessibleName(name)
     view.setItemDelegate(NamedDelegate(view))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -35,9 +35,11 @@ class Figure(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.name = name
         self.setAccessibleName(name)
-        self.value.setAccessibleName(f"{name} figure")
-        self.text.setAccessibleName(f"{name} explanation")
+        # The figure's label is named with the figure ("Not heard: 2"); the line under it keeps no fixed
+        # name, so that a screen reader reads its words (a fixed name would hide them).
+        self.value.setAccessibleName(name)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 2, 0, 2)
         lay.addWidget(self.value)
@@ -45,6 +47,7 @@ class Figure(QWidget):
 
     def show_figure(self, value: str, text: str) -> None:
         self.value.setText(value)
+        self.value.setAccessibleName(f"{self.name}: {value}" if value else self.name)
         self.text.setText(text)
         self.setAccessibleDescription(f"{value}: {text}" if value else text)
 

@@ -18,11 +18,9 @@ class BalanceTab(QWidget):
         self.words = QLabel()
         self.words.setTextFormat(Qt.TextFormat.PlainText)
         self.words.setWordWrap(True)
-        self.words.setAccessibleName("Balance in words")
         self.interjections = QLabel()
         self.interjections.setTextFormat(Qt.TextFormat.PlainText)
         self.interjections.setWordWrap(True)
-        self.interjections.setAccessibleName("Interjections")
         for label in (self.words, self.interjections):
             label.setContentsMargins(0, ACCENT_ROOM_PX, 0, 0)
         self.chart_slot = QVBoxLayout()

@@ -3,6 +3,7 @@ replaced whole when the figures change."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 # Room above a first line of text: accents over capitals (the circumflex of "Ŵ") rise above the font's ascent
@@ -12,7 +13,9 @@ ACCENT_ROOM_PX = 4
 
 def scrolled(widget: QWidget, name: str) -> QScrollArea:
     area = QScrollArea()
-    area.setAccessibleName(name)  # it takes Tab focus (arrow keys scroll it), so it is announced
+    area.setAccessibleName(name)
+    # Not a Tab stop: it has nothing to say of its own (what it shows is in the tab's words and tables).
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidgetResizable(True)
     area.setWidget(widget)
     return area

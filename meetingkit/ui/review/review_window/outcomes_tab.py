@@ -25,6 +25,7 @@ class OutcomesTab(QWidget):
         self.table = QTableView()
         self.table.setAccessibleName("You said, we did table")
         self.table.setModel(model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -38,7 +39,6 @@ class OutcomesTab(QWidget):
         for col in (0, 1, 4, 6):  # what was said, the action, what happened, where: the words get the width
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
-        self.summary.setAccessibleName("You said, we did summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         lay.addWidget(intro)

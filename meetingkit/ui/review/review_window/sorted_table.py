@@ -47,6 +47,7 @@ def sorted_table(model: PeopleModel | RolesModel | SectorsModel, name: str, sort
     proxy.setSortRole(SORT_ROLE)
     view = QTableView()
     view.setModel(proxy)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
     view.setAccessibleName(name)
     view.setSortingEnabled(True)
     view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder)

@@ -26,12 +26,12 @@ class TimelineTab(QWidget):
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setAccessibleName("Timeline area")
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the timeline inside takes focus and speaks
         self.area.setWidget(self.timeline)
         self.area.horizontalScrollBar().valueChanged.connect(self.timeline.set_label_offset)
         self.turn_label = QLabel("No turn selected.")
         self.turn_label.setTextFormat(Qt.TextFormat.PlainText)
         self.turn_label.setWordWrap(True)
-        self.turn_label.setAccessibleName("Selected turn")
         self.timeline.turn_selected.connect(lambda text: self.turn_label.setText(text or "No turn selected."))
         zoom_in.clicked.connect(lambda: self.timeline.set_zoom(self.timeline.zoom * 2))
         zoom_out.clicked.connect(lambda: self.timeline.set_zoom(self.timeline.zoom / 2))

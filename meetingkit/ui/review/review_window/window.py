@@ -30,6 +30,7 @@ from meetingkit.models.summary import MeetingSummary
 from meetingkit.reports.participation_csv import people_csv
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
+from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.review.coverage_wheel import CoverageWheel
 from meetingkit.ui.review.review_charts import save_png
@@ -75,20 +76,19 @@ class ReviewWindow(QWidget):
         if self.bridge is not None:
             self.bridge.changed.connect(self.refresh)
         self.resize(1240, 860)
+        self.tabs.tabBar().setFocus()  # the first stop: which section to read (the people table is next)
 
     # ---- building -------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setAccessibleName("Meeting")
         font = self.heading.font()
         font.setPixelSize(22)
         font.setBold(True)
         self.heading.setFont(font)
         self.when = QLabel()
         self.when.setTextFormat(Qt.TextFormat.PlainText)
-        self.when.setAccessibleName("Meeting date and status")
         self.when.setWordWrap(True)
         self.refresh_button = QPushButton("Refresh figures")
         self.refresh_button.setAccessibleName("Refresh figures")
@@ -139,7 +139,6 @@ class ReviewWindow(QWidget):
         self.export_png_button.clicked.connect(self.export_png)
         self.export_result = QLabel()
         self.export_result.setTextFormat(Qt.TextFormat.PlainText)
-        self.export_result.setAccessibleName("Export result")
         foot = QHBoxLayout()
         foot.addWidget(self.export_csv_button)
         foot.addWidget(self.export_png_button)
@@ -252,7 +251,7 @@ class ReviewWindow(QWidget):
                 self, "Could not export", f"The table could not be saved: {exc.strerror or exc}"
             )
             return
-        self.export_result.setText(f"Table saved to {path}")
+        tell(self.export_result, f"Table saved to {path}")
 
     def current_chart(self) -> QWidget:
         """What 'Save chart as PNG' saves: the chart (or timeline, or wheel) of the section on show."""
@@ -282,4 +281,4 @@ class ReviewWindow(QWidget):
         if not save_png(chart, path, visible_only=chart is self.timeline):
             QMessageBox.warning(self, "Could not save", f"The picture could not be written to {path}")
             return
-        self.export_result.setText(f"Chart saved to {path}")
+        tell(self.export_result, f"Chart saved to {path}")

@@ -1,0 +1,64 @@
+"""How the app's own widgets read to a screen reader where Qt's defaults fall short.
+
+- A window built on a plain QWidget (review, series, people directory, action register, speaker display) reads
+  as a window, not as an anonymous filler.
+- A widget with an `accessible_value()` method (the timers) keeps its fixed accessible name (DESIGN §8) and
+  exposes its current words as its accessible Value; a QLabel with a fixed name otherwise exposes no text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
+
+
+class _OwnAccessible(QAccessibleWidget):
+    """Qt's widget interface with a role that follows the widget and, when it has one, its current value."""
+
+    def __init__(self, widget: QWidget, base_role: QAccessible.Role) -> None:
+        super().__init__(widget, base_role)
+        self._base_role = base_role
+
+    def role(self) -> QAccessible.Role:
+        widget = self.widget()
+        if self._base_role == QAccessible.Role.Client and widget is not None and widget.isWindow():
+            return QAccessible.Role.Window
+        return self._base_role
+
+    def text(self, kind: QAccessible.Text) -> str:
+        widget = self.widget()
+        if kind == QAccessible.Text.Value and widget is not None and hasattr(widget, "accessible_value"):
+            return str(widget.accessible_value())
+        if kind == QAccessible.Text.Name and isinstance(widget, QLabel) and not widget.accessibleName():
+            return widget.text()
+        return super().text(kind)
+
+
+def _first_qt_class(obj: QObject) -> type | None:
+    for cls in type(obj).__mro__:
+        if cls.__module__.startswith("PySide6."):
+            return cls
+    return None
+
+
+def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
+    if not isinstance(obj, QWidget):
+        return None
+    qt_class = _first_qt_class(obj)
+    if hasattr(obj, "accessible_value") and qt_class is not None and issubclass(qt_class, QLabel):
+        return _OwnAccessible(obj, QAccessible.Role.StaticText)
+    if qt_class is QWidget and obj.isWindow():
+        return _OwnAccessible(obj, QAccessible.Role.Client)
+    return None
+
+
+_installed = False
+
+
+def install() -> None:
+    """Installs the factory once per process (before or after the QApplication exists)."""
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True
