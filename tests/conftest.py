@@ -84,8 +84,8 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         return Path(os.environ["XDG_CONFIG_HOME"]) / app.APP_NAME / "meetingkit.ini"
 
     monkeypatch.setattr(database, "default_db_path", data_file)
-    # A module that did `from ...database import default_db_path` holds its own name for the function.
+    # A module (of the app or a test) that did `from ...database import default_db_path` holds its own name.
     for name, module in list(sys.modules.items()):
-        if name.startswith("meetingkit.") and callable(getattr(module, "default_db_path", None)):
+        if name.startswith(("meetingkit.", "tests.")) and callable(getattr(module, "default_db_path", None)):
             monkeypatch.setattr(module, "default_db_path", data_file)
     monkeypatch.setattr(app, "settings_path", settings_file)
