@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlite_utils import Database
 
 from meetingkit.models.session import Event, LiveMeeting
 from meetingkit.store.projections import write_changes, write_event
 
-if TYPE_CHECKING:
-    from meetingkit.store.repository import Store
+
+class SessionStore(Protocol):
+    """What a live session needs of the store (the `Store` that opens it), named here so that this file
+    does not import the store that imports it."""
+
+    db: Database
+
+    def backup(self, reason: str = ...) -> Path: ...
 
 
 class LiveSession:
@@ -19,7 +28,7 @@ class LiveSession:
     `write_error` says why, and each later command (or `flush()`) tries again. Nothing is dropped silently.
     """
 
-    def __init__(self, store: Store, meeting_id: int, live: LiveMeeting) -> None:
+    def __init__(self, store: SessionStore, meeting_id: int, live: LiveMeeting) -> None:
         self.store = store
         self.meeting_id = meeting_id
         self.live = live

@@ -1,0 +1,134 @@
+"""A meeting's events and what they become: its live session, the engine rebuilt, an imported record, turns
+and figures."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from meetingkit.clock import Clock
+from meetingkit.models.meeting import Speech
+from meetingkit.store.actions_store import ActionsStore
+from meetingkit.store.damage import stored_epoch
+from meetingkit.store.meetings import MeetingsStore
+
+if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list meetings at start-up
+    from meetingkit.models.participation import TurnGroup
+    from meetingkit.models.record import Record
+    from meetingkit.models.session import Event, LiveMeeting
+    from meetingkit.models.summary import MeetingSummary
+    from meetingkit.store.live_session import LiveSession
+
+
+class EventsStore(MeetingsStore, ActionsStore):
+    """The event log of each meeting and the projections written from it (turns, the stored summary)."""
+
+    def events(self, mid: int) -> list[Event]:
+        from meetingkit.models.session import Event
+
+        return [
+            Event(r[0], datetime.fromisoformat(r[1]), r[2], json.loads(r[3]))
+            for r in self.db.execute(
+                "SELECT seq, at, type, payload FROM events WHERE meeting_id = ? ORDER BY seq", [mid]
+            )
+        ]
+
+    def open_live(self, mid: int, clock: Clock) -> LiveSession:
+        """The live session of a meeting: fresh if not started, else rebuilt from its stored events."""
+        from meetingkit.models.session import LiveMeeting
+        from meetingkit.store.live_session import LiveSession
+
+        meeting = self.load_meeting(mid)
+        prior = self.prior_actions(mid)
+        live = LiveMeeting.rebuild(meeting, self.events(mid), clock, prior, key_prefix=f"M{mid}-")
+        return LiveSession(self, mid, live)
+
+    def import_record(self, record: Record) -> int:
+        """Replay a record into a new meeting, all or nothing (one transaction)."""
+        from meetingkit.models.record import replay
+        from meetingkit.store.projections import write_all
+
+        with self.db.atomic():
+            mid = self._insert_meeting(record.meeting)
+            live = replay(record, self.prior_actions(mid), key_prefix=f"M{mid}-")
+            write_all(self.db, mid, live)
+        return mid
+
+    def rebuild(self, mid: int, clock: Clock) -> LiveMeeting:
+        from meetingkit.models.session import LiveMeeting
+
+        return LiveMeeting.rebuild(
+            self.load_meeting(mid), self.events(mid), clock, self.prior_actions(mid), key_prefix=f"M{mid}-"
+        )
+
+    def summary(self, mid: int) -> MeetingSummary:
+        """The meeting's figures from the stored projections (no replay): what `stats` prints."""
+        from meetingkit.models import participation
+        from meetingkit.models.session import BreakSummary, ItemTiming, LiveMeeting, Timing
+        from meetingkit.models.summary import MeetingSummary
+
+        meeting = self.load_meeting(mid)
+        row = self.db.execute(
+            "SELECT started_at, ended_at, summary FROM meetings WHERE id = ?", [mid]
+        ).fetchone()
+        state = json.loads(row[2]) if row[2] else None
+        speeches = self.turn_groups(mid)
+        present_keys = (
+            set(state["present"]) if state else {p.key for p in meeting.people if p.attendance == "present"}
+        )
+        present = [p for p in meeting.people if p.key in present_keys]
+        part = participation.compute(
+            speeches, present, [it.key for it in meeting.agenda], meeting.expected_sectors
+        )
+        if state:
+            brk = BreakSummary(**state["break"])
+            timing = Timing(
+                state["timing"]["scheduled_end_offset_s"],
+                state["timing"]["end_offset_s"],
+                state["timing"]["over_s"],
+                [ItemTiming(**i) for i in state["timing"]["items"]],
+            )
+        else:
+            from meetingkit.clock import FakeClock
+
+            live = LiveMeeting(meeting, FakeClock(meeting.scheduled_start))
+            brk, timing = live.break_summary(), live.timing(live.scheduled_start)
+        return MeetingSummary(mid, meeting, stored_epoch(row[0]), stored_epoch(row[1]), part, brk, timing)
+
+    def turn_groups(self, mid: int) -> list[TurnGroup]:
+        """A meeting's turns summed by everything the figures depend on: exact, and fast for a long series."""
+        from meetingkit.models import participation
+
+        return [
+            participation.TurnGroup(r[0], r[1], r[2], r[3], bool(r[4]), r[5], bool(r[6]), r[7], r[8], r[9])
+            for r in self.db.execute(
+                "SELECT person_key, item_key, role, sector, patient_rep, SUM(seconds), interjection, interrupts,"
+                " COUNT(*), MAX(seconds) FROM speeches WHERE meeting_id = ?"
+                " GROUP BY person_key, item_key, role, sector, patient_rep, interjection, interrupts",
+                [mid],
+            )
+        ]
+
+    def speeches(self, mid: int) -> list[Speech]:
+        return [
+            Speech(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                bool(r[5]),
+                r[6],
+                r[7],
+                r[8],
+                bool(r[9]),
+                r[10],
+                json.loads(r[11]),
+            )
+            for r in self.db.execute(
+                "SELECT idx, person_key, item_key, role, sector, patient_rep, start_at, end_at, seconds,"
+                " interjection, interrupts, segments FROM speeches WHERE meeting_id = ? ORDER BY idx",
+                [mid],
+            )
+        ]

@@ -1,0 +1,34 @@
+"""The open database file that every part of the store (people, meetings, actions, events) reads and writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Self
+
+from sqlite_utils import Database
+
+from meetingkit.store.database import backup, open_database
+
+
+class StoreFile:
+    """One MeetingKit database, opened once; the parts of `Store` build on it."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path).expanduser()
+        self.db: Database = open_database(self.path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the file and empty it, so old copies of erased rows are gone from disk too."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def backup(self, reason: str = "meeting-ended") -> Path:
+        return backup(self.db, self.path, reason)
