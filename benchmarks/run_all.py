@@ -17,7 +17,7 @@ from pathlib import Path
 
 import _table
 
-BENCHMARKS = ["engine", "crash", "minutes", "timeline", "series_stats", "startup"]
+BENCHMARKS = ["engine", "crash", "minutes", "timeline", "series_stats", "startup", "room"]
 HERE = Path(__file__).resolve().parent
 
 

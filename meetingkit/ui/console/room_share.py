@@ -1,0 +1,143 @@
+"""'Share with the room…': the chair turns the room view on and off, and gives the room its link and QR code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingkit.room.addresses import share_addresses
+from meetingkit.room.qr import qr_png
+from meetingkit.room.server import DEFAULT_PORT, RoomError, RoomServer
+from meetingkit.ui.common.palette import banner_sheet, pixel_font
+
+QR_SCALE = 6  # pixels per module: a 300 px code a phone reads from across a table
+
+
+class RoomShareDialog(QDialog):
+    """Not modal: the chair keeps running the meeting while the room scans the code."""
+
+    def __init__(self, server: RoomServer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.server = server
+        self.setWindowTitle("Share with the room")
+        self.setModal(False)
+        about = QLabel(
+            "Phones, tablets and laptops on this network can follow the meeting in a browser — item, speaker, "
+            "timer and queue — and people present can ask to speak. Only the link or QR code below opens it; "
+            "it stops working when you stop sharing or close the console. Notes and actions are never shared."
+        )
+        about.setWordWrap(True)
+        about.setFont(pixel_font(16))
+        self.address = QComboBox()
+        self.address.setAccessibleName("Room address")
+        self.address.setFont(pixel_font(16))
+        for ip, what in share_addresses():
+            self.address.addItem(f"{ip} ({what})", ip)
+        self.port = QSpinBox()
+        self.port.setAccessibleName("Room port")
+        self.port.setRange(1024, 65535)
+        self.port.setValue(DEFAULT_PORT)
+        self.port.setFont(pixel_font(16))
+        form = QFormLayout()
+        form.addRow("Share on", self.address)
+        form.addRow("Port", self.port)
+        self.toggle = QPushButton()
+        self.toggle.setFont(pixel_font(18, bold=True))
+        self.toggle.setMinimumHeight(44)
+        self.toggle.setAutoDefault(True)
+        self.toggle.clicked.connect(lambda _=False: self.toggle_sharing())
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Sharing problem")
+        self.problem.setStyleSheet(banner_sheet("refused") + " padding: 6px;")
+        self.problem.setFont(pixel_font(16))
+        self.problem.hide()
+        self.link = QLabel()
+        self.link.setAccessibleName("Room link")
+        self.link.setFont(pixel_font(18, bold=True))
+        self.link.setWordWrap(True)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy = QPushButton("Copy link")
+        self.copy.setAccessibleName("Copy room link")
+        self.copy.setFont(pixel_font(16))
+        self.copy.clicked.connect(lambda _=False: self.copy_link())
+        self.qr = QLabel()
+        self.qr.setAccessibleName("Room link QR code")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.devices = QLabel()
+        self.devices.setAccessibleName("Devices connected")
+        self.devices.setFont(pixel_font(16))
+        close = QPushButton("Close")
+        close.setAccessibleName("Close room sharing window")
+        close.setFont(pixel_font(16))
+        close.clicked.connect(lambda _=False: self.hide())
+        lay = QVBoxLayout(self)
+        lay.addWidget(about)
+        lay.addLayout(form)
+        lay.addWidget(self.toggle)
+        lay.addWidget(self.problem)
+        lay.addWidget(self.link)
+        row = QHBoxLayout()
+        row.addWidget(self.devices, 1)
+        row.addWidget(self.copy)
+        lay.addLayout(row)
+        lay.addWidget(self.qr, 1)
+        lay.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self._shown_url = ""
+        server.sharing_changed.connect(lambda _on: self.refresh())
+        server.clients_changed.connect(lambda _n: self.refresh())
+        self.refresh()
+
+    def toggle_sharing(self) -> None:
+        if self.server.is_sharing:
+            self.server.stop()
+            return
+        try:
+            self.server.start(str(self.address.currentData()), self.port.value())
+        except RoomError as exc:
+            self.problem.setText(f"{exc}. Choose another port, or another address.")
+            self.problem.show()
+            return
+        self.problem.hide()
+
+    def copy_link(self) -> None:
+        QGuiApplication.clipboard().setText(self.server.url)
+
+    def refresh(self) -> None:
+        on = self.server.is_sharing
+        name = "Stop sharing with the room" if on else "Start sharing with the room"
+        self.toggle.setText(name)
+        self.toggle.setAccessibleName(name)
+        self.address.setEnabled(not on)
+        self.port.setEnabled(not on)
+        for widget in (self.link, self.copy, self.qr, self.devices):
+            widget.setVisible(on)
+        if not on:
+            self.link.clear()
+            self.qr.clear()
+            self._shown_url = ""
+            return
+        url = self.server.url
+        if self._shown_url != url:
+            self._shown_url = url
+            self.link.setText(url)
+            pixmap = QPixmap()
+            pixmap.loadFromData(qr_png(url, QR_SCALE), "PNG")
+            self.qr.setPixmap(pixmap)
+            self.qr.setMinimumSize(pixmap.size())  # never cropped: a code cut short does not scan
+            self.layout().activate()
+            self.resize(self.size().expandedTo(self.sizeHint()))
+            self.qr.setAccessibleDescription(f"QR code of {url}")
+        n = self.server.client_count
+        self.devices.setText(f"{n} device{'s' if n != 1 else ''} connected")
