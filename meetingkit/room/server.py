@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtHttpServer import QHttpServer, QHttpServerRequest, QHttpServerResponder, QHttpServerResponse
+from PySide6.QtHttpServer import (
+    QHttpServer,
+    QHttpServerConfiguration,
+    QHttpServerRequest,
+    QHttpServerResponder,
+    QHttpServerResponse,
+)
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QTcpSocket
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
@@ -30,6 +36,7 @@ DEFAULT_PORT = 8765
 TOKEN_BYTES = 24  # 192 bits
 RESYNC_MS = 10_000  # a state message at least this often, so a page's countdown never drifts for long
 MAX_MESSAGE = 1024  # bytes; the page's own messages are a few dozen
+HTTP_PER_SECOND = 20  # page loads per second from one address: a reload is one, a guessing script many
 MAX_STRIKES = 5  # malformed messages before a connection is closed
 Status = QHttpServerResponder.StatusCode
 
@@ -109,6 +116,9 @@ class RoomServer(QObject):
             listener.deleteLater()
             raise RoomError(f"Could not share on {address} port {port}: {reason}")
         http = QHttpServer(self)
+        config = QHttpServerConfiguration()
+        config.setRateLimitPerSecond(HTTP_PER_SECOND)  # per address; more is answered 429 Too Many Requests
+        http.setConfiguration(config)
         # PySide6 keeps no reference to these callables: they are held here for as long as the server runs.
         self._handlers = (lambda _request: "", self._respond)
         http.route("/", self._handlers[0])  # the response itself is made by _respond

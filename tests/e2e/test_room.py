@@ -6,14 +6,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import threading
 import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from meetingkit.clock import FakeClock
-from meetingkit.room.server import RoomServer
+from meetingkit.room.server import HTTP_PER_SECOND, RoomServer
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.live_bridge import LiveBridge
 from tests.no_network_probe import inet_sockets
@@ -76,6 +78,23 @@ def test_the_page_needs_the_key(qtbot: Any, room: RoomServer) -> None:
         assert "This link does not open the meeting" in refused.body
         assert "Stroke HIT" not in refused.body and "<script" not in refused.body
     assert http_get(qtbot, f"http://127.0.0.1:{room.port}/other?k={room.token}").status == 404
+
+
+def test_a_flood_of_page_loads_is_turned_away(qtbot: Any, room: RoomServer) -> None:
+    statuses: list[int] = []
+
+    def load() -> None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{room.port}/?k=guess", timeout=10) as reply:
+                statuses.append(reply.status)
+        except urllib.error.HTTPError as exc:
+            statuses.append(exc.code)
+
+    threads = [threading.Thread(target=load, daemon=True) for _ in range(3 * HTTP_PER_SECOND)]
+    for t in threads:
+        t.start()
+    qtbot.waitUntil(lambda: len(statuses) == len(threads), timeout=20000)
+    assert 429 in statuses and 403 in statuses  # Too Many Requests beyond the limit; the rest refused
 
 
 def test_the_key_is_long_and_new_each_time(room: RoomServer) -> None:
