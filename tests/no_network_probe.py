@@ -45,21 +45,26 @@ def inet_sockets() -> list[str]:
 
 
 def room_sharing_problems(store: object) -> list[str]:
-    """The room view listens only while shared: nothing before, a port during, nothing once stopped."""
+    """The room view listens only while the chair shares: nothing with the console open, a port while
+    sharing, nothing once the console has closed."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from meetingkit.clock import FakeClock
-    from meetingkit.room.server import RoomServer
+    from meetingkit.ui.common.live_bridge import LiveBridge
+    from meetingkit.ui.console.console_window import ConsoleWindow
 
-    session = store.open_live(1, FakeClock())  # type: ignore[attr-defined]
-    server = RoomServer(session)
-    problems = [f"listening before sharing: {s}" for s in inet_sockets()]
-    server.start("127.0.0.1", 0)
+    bridge = LiveBridge(store.open_live(1, FakeClock()))  # type: ignore[attr-defined]
+    console = ConsoleWindow(bridge, store)  # type: ignore[arg-type]
+    console.show()
+    QCoreApplication.processEvents()
+    problems = [f"listening with the console open, sharing off: {s}" for s in inet_sockets()]
+    console.room.server.start("127.0.0.1", 0)
     if not any(s.endswith("-> 00000000:0000") for s in inet_sockets()):
         problems.append("sharing on, yet no listening socket seen: this probe cannot see Qt's sockets")
-    server.stop()
+    console.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    problems += [f"still open after sharing stopped: {s}" for s in inet_sockets()]
+    problems += [f"still open after the console closed: {s}" for s in inet_sockets()]
+    bridge.stop()
     return problems
 
 

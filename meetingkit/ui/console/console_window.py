@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QScreen, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -39,6 +39,7 @@ from meetingkit.ui.console.notice_bars import NoticeBar, SaveProblemBar, clock_g
 from meetingkit.ui.console.queue_panel import QueuePanel
 from meetingkit.ui.console.rebalance_offer import RebalancePanel
 from meetingkit.ui.console.record_export import export_record
+from meetingkit.ui.console.room_share import RoomShareDialog, RoomSharing
 from meetingkit.ui.console.shortcut_help import ShortcutHelp
 from meetingkit.ui.console.shortcuts import SHORTCUTS, Shortcut, typing_in_text_field
 from meetingkit.ui.console.side_panels import SidePanels
@@ -64,6 +65,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.resize(1440, 900)
         self.display = SpeakerDisplay(bridge, self)
         self.help = ShortcutHelp(self)
+        self.room = RoomSharing(bridge, self)  # off until the chair shares; off again when this window closes
         self.shortcuts: list[QShortcut] = []
         self._split_sized = False
         self._build(live)
@@ -160,11 +162,20 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.speaker_panel = SpeakerTimerPanel()
         self.queue_panel = QueuePanel(self.bridge)
         self.queue_panel.leave_field.connect(self.focus_home)
+        self.queue_panel.layout().addWidget(self.room.requests)  # asked from the room, not yet queued
         self.chosen = FitLabel(18, bold=False, min_px=14)
         self.chosen.setAccessibleName("Chosen person")
         self.queue_panel.layout().addWidget(self.chosen)
         middle.addWidget(self.speaker_panel, 3)
-        middle.addWidget(self.queue_panel, 2)
+        # Under the queue, and usable before the start and after the end too (the queue panel is not).
+        self.share_button = console_button(
+            "Share with the room", self.share_with_room, "Share with the room…", px=16
+        )
+        self.room.changed.connect(self._sync_share_button)
+        queue_side = QVBoxLayout()
+        queue_side.addWidget(self.queue_panel, 1)
+        queue_side.addWidget(self.share_button)
+        middle.addLayout(queue_side, 2)
         rows = QVBoxLayout()
         rows.setSpacing(8)
         rows.addLayout(top)
@@ -350,6 +361,23 @@ class ConsoleWindow(ChairCommands, QMainWindow):
 
     def _sync_display_button(self) -> None:
         self.title_row.show_display_state(self.display.isVisible())
+
+    # ---- the room view -------------------------------------------------------------------------------------
+
+    def share_with_room(self) -> RoomShareDialog:
+        return self.room.show_window()
+
+    def _sync_share_button(self) -> None:
+        """'Share with the room…' while off; while on, how many devices follow."""
+        name = self.room.button_name()
+        if self.share_button.accessibleName() != name:
+            self.share_button.setAccessibleName(name)
+            self.share_button.setText(f"{name}…" if not self.room.server.is_sharing else name)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.room.stop()  # every page's connection closes, and nothing listens any more
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

@@ -19,6 +19,7 @@ class RoomRequests(QFrame):
         self.setAccessibleName("Requests to speak from the room")
         self.title = QLabel()
         self.title.setFont(pixel_font(18, bold=True))
+        self.title.setWordWrap(True)  # the queue's column is narrow on a laptop: wrap rather than widen it
         self.rows = QVBoxLayout()
         self.rows.setSpacing(4)
         lay = QVBoxLayout(self)
@@ -45,7 +46,7 @@ class RoomRequests(QFrame):
                 self._rows[request.id] = self._row(request.id, request.who, request.name)
                 self.rows.addWidget(self._rows[request.id])
         self.setVisible(bool(requests))
-        self.title.setText(f"Asking to speak from the room ({len(requests)}) — not yet in the queue")
+        self.title.setText(f"Asking to speak from the room ({len(requests)}), not yet queued")
 
     def _row(self, request_id: str, who: str, name: str) -> QWidget:
         row = QWidget()
@@ -55,6 +56,7 @@ class RoomRequests(QFrame):
         shown = f"{name} (public voice)" if voice else name
         label = QLabel(f"Request: {shown}")
         label.setFont(pixel_font(17))
+        label.setWordWrap(True)
         label.setAccessibleName(f"Request to speak from {shown}")
         lay.addWidget(label, 1)
         for text, name_of, slot in (

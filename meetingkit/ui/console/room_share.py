@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from meetingkit.room.addresses import share_addresses
 from meetingkit.room.qr import qr_png
 from meetingkit.room.server import DEFAULT_PORT, RoomError, RoomServer
+from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.palette import banner_sheet, pixel_font
+from meetingkit.ui.console.room_requests import RoomRequests
 
 QR_SCALE = 6  # pixels per module: a 300 px code a phone reads from across a table
 
@@ -141,3 +143,39 @@ class RoomShareDialog(QDialog):
             self.qr.setAccessibleDescription(f"QR code of {url}")
         n = self.server.client_count
         self.devices.setText(f"{n} device{'s' if n != 1 else ''} connected")
+
+
+class RoomSharing(QObject):
+    """The console's room view: the server (off until the chair starts it), its window, and the requests.
+
+    It lives as long as the console; `stop()` when the console closes ends the sharing with it.
+    """
+
+    changed = Signal()  # sharing turned on or off, or a device came or went
+
+    def __init__(self, bridge: LiveBridge, console: QWidget) -> None:
+        super().__init__(console)
+        self.console = console
+        self.server = RoomServer(bridge.session, parent=self)
+        bridge.changed.connect(self.server.publish)
+        self.requests = RoomRequests(bridge, self.server)
+        self.window: RoomShareDialog | None = None
+        self.server.sharing_changed.connect(lambda _on: self.changed.emit())
+        self.server.clients_changed.connect(lambda _n: self.changed.emit())
+
+    def show_window(self) -> RoomShareDialog:
+        if self.window is None:
+            self.window = RoomShareDialog(self.server, self.console)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        return self.window
+
+    def button_name(self) -> str:
+        if not self.server.is_sharing:
+            return "Share with the room"
+        n = self.server.client_count
+        return f"Sharing with the room ({n} device{'s' if n != 1 else ''})"
+
+    def stop(self) -> None:
+        self.server.stop()
