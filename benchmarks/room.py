@@ -37,6 +37,7 @@ from meetingkit.store.repository import Store  # noqa: E402
 from meetingkit.ui.common.live_bridge import LiveBridge  # noqa: E402
 
 TARGET_P99_MS = 250.0
+TARGET_MEDIAN_MS = 1000.0  # DESIGN §9: the pages follow "within a second"
 PEOPLE = 12
 
 
@@ -225,9 +226,9 @@ def main(argv: list[str] | None = None) -> int:
             (
                 "command to every page, median",
                 f"{median:.1f} ms",
-                "-",
+                f"< {TARGET_MEDIAN_MS:.0f} ms",
                 f"command alone (engine + durable write): median {statistics.median(alone):.1f} ms",
-                True,
+                median < TARGET_MEDIAN_MS,
             ),
             (
                 "command to every page, p99",
