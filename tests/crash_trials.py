@@ -86,7 +86,7 @@ def check(db: Path, mid: int, seed: int, reported: int) -> Trial:
         lost = max(0, reported - stored)
         # What the child must have done: the same seed, in memory, up to as many events as were stored.
         clock = FakeClock(START)
-        reference = LiveMeeting(crash_meeting(), clock, key_prefix=f"M{mid}-")
+        reference = LiveMeeting(crash_meeting(), clock)
         expected = list(drive(reference, clock, seed, stored))
         same_events = [(e.seq, e.at, e.type, e.payload) for e in events] == [
             (e.seq, e.at, e.type, e.payload) for e in expected

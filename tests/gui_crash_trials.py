@@ -318,7 +318,7 @@ def judge(
         else:
             at = upto[-1].at
             replay = LiveMeeting.rebuild(
-                store.load_meeting(mid), upto, FakeClock(at), store.prior_actions(mid), key_prefix=f"M{mid}-"
+                store.load_meeting(mid), upto, FakeClock(at), store.prior_actions(mid)
             )
             child_state_matches = fingerprint(replay, mid, to_epoch(at)) == digest
 

@@ -20,6 +20,7 @@ from meetingkit.models.meeting import (
     Meeting,
     Note,
     Speech,
+    series_initials,
 )
 from meetingkit.models.timers import Stopwatch, iso_ms, to_epoch
 
@@ -73,12 +74,15 @@ class LiveState:
         meeting: Meeting,
         clock: Clock,
         prior_actions: Iterable[Action] = (),
-        key_prefix: str = "A",
+        key_prefix: str | None = None,
     ) -> None:
         meeting.validate()
         self.meeting = meeting
         self.clock = clock
-        self.key_prefix = key_prefix
+        # New actions are named from the series ('EG-12'); a stored event keeps the key it was given.
+        self.key_prefix = (
+            key_prefix if key_prefix is not None else series_initials(meeting.series, meeting.title) + "-"
+        )
         self.status = "ready"  # ready | running | ended
         self.events: list[Event] = []
         self.started_at: float | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -263,6 +264,7 @@ class ActionUpdate:
     note: str
     at: float
     meeting_id: int | None = None  # None: reported in this meeting
+    item: str | None = None  # the agenda item (or BREAK) under way when it was reported, in this meeting
 
 
 @dataclass
@@ -296,3 +298,12 @@ def parse_due(value: object) -> date | None:
         except ValueError:
             pass
     raise DomainError(f"Due date '{value}' is not a date like 2026-11-03")
+
+
+def series_initials(series: str, title: str = "") -> str:
+    """The start of the series' action references: 'Executive group' -> 'EG' (the title's, without a series)."""
+    for text in (series, title):
+        letters = "".join(w[0] for w in re.findall(r"[^\W\d_]+", text))[:4].upper()
+        if letters:
+            return letters
+    return "A"

@@ -55,7 +55,8 @@ class MinutesEntries(LiveState):
         return self.actions.get(key) or self.prior_actions.get(key)
 
     def _new_action_key(self) -> str:
-        n = len(self.actions) + 1
+        """The series' initials and a running number ('EG-12'), stable whatever the database's ids."""
+        n = len(self.prior_actions) + len(self.actions) + 1
         while self._known_action(f"{self.key_prefix}{n}"):
             n += 1
         return f"{self.key_prefix}{n}"
@@ -109,7 +110,7 @@ class MinutesEntries(LiveState):
         if status not in ACTION_STATUSES:
             raise DomainError(f"An action's status must be one of {', '.join(ACTION_STATUSES)}", "status")
         note = self._text(body, "note", required=False)
-        update = ActionUpdate(action.key, status, note, t)
+        update = ActionUpdate(action.key, status, note, t, item=self._item_ref({}))
         action.status = status
         action.updates.append(update)
         self.updates.append(update)

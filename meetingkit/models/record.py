@@ -268,7 +268,7 @@ def replay(
     record: Record,
     prior_actions: list[Action] | None = None,
     clock: Clock | None = None,
-    key_prefix: str = "A",
+    key_prefix: str | None = None,
 ) -> LiveMeeting:
     """Feed the record's events through a fresh engine, as live use would; a refused event names itself."""
     start = record.meeting.scheduled_start

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 # Gini bands: where words change. Chosen so that a typical well-chaired board (0.2-0.3) reads as "fairly
@@ -20,12 +21,33 @@ BREAK_STATUS_WORDS = {
 }
 
 
-def percent(share: float, decimals: int = 0) -> str:
-    """A share 0..1 as a percentage; a small non-zero share never reads as 0%."""
+def percent(share: float, decimals: int = 1) -> str:
+    """A share 0..1 as a percentage, the one way every view and edition says it: rounded half up to one
+    decimal, a whole figure without its '.0' ('2.1%', '20%'); a small non-zero share never reads as 0%."""
+    scale = 10**decimals
     pct = share * 100.0
-    if 0 < pct < 0.5 * 10**-decimals:
-        return f"less than {10**-decimals:g}%"
-    return f"{pct:.{decimals}f}%"
+    if 0 < pct < 0.5 / scale:
+        return f"less than {1 / scale:g}%"
+    rounded = math.floor(pct * scale + 0.5 + 1e-9) / scale
+    text = f"{rounded:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def round_minutes(seconds: float) -> int:
+    """Meeting time to the whole minute, half up (never Python's half-to-even): the one rounding of durations."""
+    return int(math.floor(max(0.0, seconds) / 60.0 + 0.5))
+
+
+def minutes_text(seconds: float) -> str:
+    """A stretch of meeting time to the minute: '12 min', '1 h 05 min', 'under 1 min' (app and minutes alike)."""
+    seconds = max(0.0, seconds)
+    minutes = round_minutes(seconds)
+    if minutes == 0:
+        return "under 1 min" if seconds > 0 else "0 min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 
 
 def clock_text(seconds: float) -> str:

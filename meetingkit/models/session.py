@@ -93,7 +93,7 @@ class LiveMeeting(MinutesEntries, ForecastRules, ItemRules):
         events: Iterable[Event],
         clock: Clock,
         prior_actions: Iterable[Action] = (),
-        key_prefix: str = "A",
+        key_prefix: str | None = None,
     ) -> LiveMeeting:
         """A fresh engine with the stored events replayed, exactly as they were applied live."""
         live = cls(meeting, clock, prior_actions, key_prefix)

@@ -1,26 +1,25 @@
-"""The minutes' actions: those agreed, the record of actions taken, open ones carried forward, "you said, we did"."""
+"""The minutes' actions: those agreed, the series' action log with the updates reported, "you said, we did"."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from meetingkit.models.meeting import Action, ActionUpdate, Feedback
+from meetingkit.reports.minutes_blocks import Block
 from meetingkit.reports.minutes_story import STATUS_LABELS, MinutesContext, update_key
 from meetingkit.reports.report_text import markup, short_date
 
 FROM_FEEDBACK = '<br/><font size="7.5" color="#2a8c82">From patient and public feedback</font>'
 
 
-def action_sections(ctx: MinutesContext) -> list[Flowable]:
+def action_sections(ctx: MinutesContext) -> list[Block]:
     return [*_agreed(ctx), *_record(ctx), *_you_said_we_did(ctx)]
 
 
 # ---- agreed at this meeting -------------------------------------------------------------------------------
 
 
-def _agreed(ctx: MinutesContext) -> list[Flowable]:
+def _agreed(ctx: MinutesContext) -> list[Block]:
     actions = list(ctx.live.actions.values())
-    out: list[Flowable] = [ctx.section("Actions agreed")]
+    out: list[Block] = [ctx.section("Actions agreed")]
     if not actions:
         return [*out, ctx.none("No actions were agreed at this meeting.")]
     rows = [
@@ -58,8 +57,9 @@ def reported_updates(ctx: MinutesContext) -> list[tuple[ActionUpdate, bool]]:
     return sorted(rows, key=lambda r: r[0].at)
 
 
-def _record(ctx: MinutesContext) -> list[Flowable]:
-    out: list[Flowable] = [ctx.section("Record of actions taken")]
+def _record(ctx: MinutesContext) -> list[Block]:
+    out: list[Block] = [ctx.section("Action log")]
+    out.append(ctx.sub("Record of actions taken"))
     if ctx.since is not None:
         scope = f"Updates reported since the previous meeting of the series ({ctx.day(ctx.since)}) and at this meeting."
     else:
@@ -68,29 +68,50 @@ def _record(ctx: MinutesContext) -> list[Flowable]:
     updates = reported_updates(ctx)
     if updates:
         rows = [_update_row(ctx, u, here) for u, here in updates]
-        out.append(ctx.table(["Ref", "Action", "Update", "Reported"], rows, [8, 38, 38, 16]))
+        out.append(
+            ctx.table(["Ref", "Action", "Owner and due", "Update", "Reported"], rows, [8, 30, 17, 29, 16])
+        )
     else:
         out.append(ctx.none("No updates were reported."))
-    out.append(ctx.sub("Actions still open from earlier meetings"))
-    still_open = [a for a in ctx.prior_actions if ctx.action_status(a) in ("open", "in_progress")]
-    if still_open:
-        rows = [
-            [
-                markup(a.key),
-                ctx.say(a.text) + (FROM_FEEDBACK if a.source == "patient_feedback" else ""),
-                ctx.owner(a.owner),
-                ctx.due(a),
-                STATUS_LABELS.get(ctx.action_status(a), a.status),
-            ]
-            for a in still_open
-        ]
-        out.append(ctx.table(["Ref", "Action", "Owner", "Due", "Status"], rows, [8, 45, 20, 13, 14]))
+    out.append(ctx.sub("All actions of the series"))
+    every = [*ctx.prior_actions, *ctx.live.actions.values()]
+    if every:
+        rows = [_log_row(ctx, a) for a in every]
+        out.append(
+            ctx.table(
+                ["Ref", "Raised", "Action", "Owner", "Due", "Status", "Latest update"],
+                rows,
+                [8, 11, 26, 14, 10, 10, 21],
+            )
+        )
     else:
-        out.append(ctx.none())
+        out.append(ctx.none("The series has no actions yet."))
     return out
 
 
-def _find_action(ctx: MinutesContext, key: str) -> Action | None:
+def _log_row(ctx: MinutesContext, a: Action) -> list[str]:
+    raised = "This meeting" if a.key in ctx.live.actions else ctx.day(a.at)
+    latest = max(ctx.updates_of(a.key), key=lambda u: u.at, default=None)
+    if latest is None:
+        update = "None yet"
+    else:
+        update = f"{ctx.day(latest.at)}: {STATUS_LABELS.get(latest.status, latest.status)}"
+        if latest.note:
+            update += f" — {ctx.say(latest.note)}"
+    return [
+        markup(a.key),
+        raised,
+        ctx.say(a.text) + (FROM_FEEDBACK if a.source == "patient_feedback" else ""),
+        ctx.owner(a.owner),
+        ctx.due(a),
+        STATUS_LABELS.get(ctx.action_status(a), a.status),
+        update,
+    ]
+
+
+def _find_action(ctx: MinutesContext, key: str | None) -> Action | None:
+    if key is None:
+        return None
     return ctx.live.actions.get(key) or next((a for a in ctx.prior_actions if a.key == key), None)
 
 
@@ -105,53 +126,67 @@ def _update_row(ctx: MinutesContext, u: ActionUpdate, here: bool) -> list[str]:
     else:
         day = ctx.day(u.at)
         reported = day if u.meeting_id is not None else f"{day}, between meetings"
-    return [markup(u.action), text, update, reported]
+    owner = ctx.owner(action.owner) if action else "—"
+    if action and action.due:
+        owner += f"<br/>due {ctx.due(action)}"
+    return [markup(u.action), text, owner, update, reported]
 
 
 # ---- you said, we did -------------------------------------------------------------------------------------
 
 
-def _you_said_we_did(ctx: MinutesContext) -> list[Flowable]:
-    out: list[Flowable] = [
+def _you_said_we_did(ctx: MinutesContext) -> list[Block]:
+    out: list[Block] = [
         ctx.section("You said, we did"),
         ctx.para(
-            "Actions that came from patient and public feedback, at this and earlier meetings of the series, "
-            "and what has happened to them.",
+            "Everything patient and public representatives said in their feedback, at this and earlier "
+            "meetings of the series, and what became of it.",
             "meta",
         ),
     ]
-    own = [a for a in ctx.live.actions.values() if a.source == "patient_feedback"]
-    prior = [a for a in ctx.prior_actions if a.source == "patient_feedback"]
-    if not own and not prior:
-        return [*out, ctx.none("No actions have come from patient and public feedback yet.")]
-    rows = [_said_row(ctx, a, True) for a in own] + [_said_row(ctx, a, False) for a in prior]
+    rows: list[tuple[float, list[str]]] = []
+    linked: set[str] = set()
+    for f, here in [*((f, False) for f in ctx.prior_feedback), *((f, True) for f in ctx.live.feedback)]:
+        action = _find_action(ctx, f.action) if f.action else None
+        if action is not None:
+            linked.add(action.key)
+        rows.append((f.at, _feedback_row(ctx, f, here, action)))
+    for a, here in [
+        *((a, False) for a in ctx.prior_actions),
+        *((a, True) for a in ctx.live.actions.values()),
+    ]:
+        if a.source == "patient_feedback" and a.key not in linked:
+            rows.append(_said_row(ctx, a, here))
+    if not rows:
+        return [*out, ctx.none("No feedback has been recorded in this series yet.")]
     rows.sort(key=lambda r: r[0])
     table = ctx.table(["You said", "We did", "What happened"], [r[1] for r in rows], [37, 35, 28])
     return [*out, table]
 
 
-def _said_row(ctx: MinutesContext, a: Action, here: bool) -> tuple[float, list[str]]:
-    fb = _feedback_for(ctx, a, here)
-    if fb is not None:
-        said = f"<b>{ctx.who(fb.who)}:</b> {ctx.say(fb.text)}"
-    else:
-        where = "at this meeting, not recorded word for word" if here else "at an earlier meeting"
-        said = f'<font color="#5b6573">Raised in patient and public feedback {where}.</font>'
+def _feedback_row(ctx: MinutesContext, f: Feedback, here: bool, action: Action | None) -> list[str]:
+    where = "At this meeting" if here else f"At the meeting of {ctx.day(f.at)}"
+    said = f'<b>{ctx.who(f.who)}:</b> {ctx.say(f.text)}<br/><font size="7.5" color="#5b6573">{where}</font>'
+
+    if action is None:
+        return [said, '<font color="#5b6573">No action yet.</font>', "—"]
+    return [said, _did(ctx, action), _what_happened(ctx, action, action.key in ctx.live.actions)]
+
+
+def _did(ctx: MinutesContext, a: Action) -> str:
     did = f"<b>{markup(a.key)}</b>: {ctx.say(a.text)}"
     details = [f"Owner: {ctx.owner(a.owner)}"] if a.owner else []
     if a.due:
         details.append(f"due {short_date(a.due)}")
     if details:
         did += f'<br/><font size="7.5" color="#5b6573">{", ".join(details)}</font>'
-    return (a.at, [said, did, _what_happened(ctx, a, here)])
+    return did
 
 
-def _feedback_for(ctx: MinutesContext, a: Action, here: bool) -> Feedback | None:
-    if here:
-        if a.feedback is not None and 0 <= a.feedback < len(ctx.live.feedback):
-            return ctx.live.feedback[a.feedback]
-        return next((f for f in ctx.live.feedback if f.action == a.key), None)
-    return next((f for f in ctx.prior_feedback if f.action == a.key), None)
+def _said_row(ctx: MinutesContext, a: Action, here: bool) -> tuple[float, list[str]]:
+    where = "at this meeting, not recorded word for word" if here else "at an earlier meeting"
+    said = f'<font color="#5b6573">Raised in patient and public feedback {where}.</font>'
+    return (a.at, [said, _did(ctx, a), _what_happened(ctx, a, here)])
 
 
 def _what_happened(ctx: MinutesContext, a: Action, here: bool) -> str:

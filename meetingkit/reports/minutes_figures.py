@@ -2,66 +2,73 @@
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from collections.abc import Sequence
 
-from meetingkit.models.meeting import ROLE_LABELS
+from meetingkit.models.meeting import ROLE_LABELS, Attendee
 from meetingkit.models.participation import Participation, PersonFigures
-from meetingkit.models.review_text import airtime
+from meetingkit.models.review_text import airtime, round_minutes
+from meetingkit.reports.minutes_blocks import Block, Chart, ChartBar, Keep
 from meetingkit.reports.minutes_story import MinutesContext
-from meetingkit.reports.participation_chart import Bar, airtime_chart, top_bars
+from meetingkit.reports.participation_chart import chart_alt, top_bars
 from meetingkit.reports.report_text import duration, markup, plural, share
 
 
-def participation_section(ctx: MinutesContext) -> list[Flowable]:
+def participation_section(ctx: MinutesContext) -> list[Block]:
     p = ctx.summary.participation
-    out: list[Flowable] = [
-        ctx.section("Participation"),
-        ctx.para(
-            f"Speaking time recorded: {airtime(p.total_s)} in all — {airtime(p.main_s)} in the main discussion "
-            f"and {airtime(p.total_s - p.main_s)} in the feedback break. Shares below are of all speaking time, "
-            "the break included."
-        ),
+    # the heading, what the figures count and the chart go on one page together
+    out: list[Block] = [
+        Keep(
+            [
+                ctx.section("Participation"),
+                ctx.para(
+                    f"Speaking time recorded: {airtime(p.total_s)} in all — {airtime(p.main_s)} in the main "
+                    f"discussion and {airtime(p.total_s - p.main_s)} in the feedback break. Shares in the "
+                    "tables are of all speaking time, the break included."
+                ),
+                *_chart(ctx, p),
+            ]
+        )
     ]
-    out.append(_chart(ctx, p))
+    out += [ctx.sub("Patient and public voice"), *_public_voice(ctx, p)]
+    balance = balance_text(p, ctx.live.present_people()) if p.main_s > 0 else "No speaking time was recorded."
+    out += [ctx.sub("Balance"), ctx.para(balance)]
     out += [ctx.sub("By person"), _people_table(ctx, p)]
     out += [ctx.sub("By role"), _roles_table(ctx, p)]
     out += [ctx.sub("By sector"), _sectors_table(ctx, p)]
     if p.coverage_missing:
         missing = ", ".join(ctx.say(s) for s in p.coverage_missing)
         out.append(ctx.para(f"Sectors expected in this series but not present: {missing}.", "meta"))
-    out += [ctx.sub("Patient and public voice"), *_public_voice(ctx, p)]
-    balance = (
-        balance_text(p.gini, len(ctx.live.present_people()))
-        if p.main_s > 0
-        else "No speaking time was recorded."
-    )
-    out += [ctx.sub("Balance"), ctx.para(balance)]
     return out
 
 
-def _chart(ctx: MinutesContext, p: Participation) -> Flowable:
+def _chart(ctx: MinutesContext, p: Participation) -> list[Block]:
     if p.total_s <= 0:
-        return ctx.none("No speaking time was recorded, so there is no chart.")
+        return [ctx.none("No speaking time was recorded, so there is no chart.")]
     if ctx.names.redacted:
-        bars = [
-            Bar(ROLE_LABELS.get(role, role), a.seconds, role == "patient_rep") for role, a in p.roles.items()
-        ]
+        by_role: dict[str, ChartBar] = {}
+        for f in p.people:
+            bar = by_role.setdefault(
+                f.role, ChartBar(ROLE_LABELS.get(f.role, f.role), 0.0, 0.0, f.role == "patient_rep")
+            )
+            bar.main_s += f.main_seconds
+            bar.break_s += f.seconds - f.main_seconds
+        bars = list(by_role.values())
         what = "role"
     else:
-        bars = [Bar(f.name, f.seconds, f.patient_rep) for f in p.people]
+        bars = [ChartBar(f.name, f.main_seconds, f.seconds - f.main_seconds, f.patient_rep) for f in p.people]
         what = "person"
     shown = top_bars(bars)
     caption = (
-        f"Speaking time per {what} in minutes, longest first; teal bars are patient and public "
-        "representatives' time."
+        f"Speaking time per {what}, most in the main discussion first. Solid bars: the main discussion; "
+        "hatched: the feedback break. Patient and public representatives are marked “(rep)”, in bold and purple; "
+        "each bar gives its time in minutes and seconds."
     )
     if len(shown) < len(bars):
         caption += f" The last bar is the average of the other {len(bars) - len(shown) + 1} people."
-    return KeepTogether([airtime_chart(shown, ctx.width), ctx.para(markup(caption), "caption")])
+    return [Chart(shown, markup(caption), chart_alt(shown, what))]
 
 
-def _people_table(ctx: MinutesContext, p: Participation) -> Flowable:
+def _people_table(ctx: MinutesContext, p: Participation) -> Block:
     rows = [_person_row(ctx, f) for f in p.people]
     head = [
         "Person",
@@ -89,7 +96,7 @@ def _person_row(ctx: MinutesContext, f: PersonFigures) -> list[str]:
     ]
 
 
-def _roles_table(ctx: MinutesContext, p: Participation) -> Flowable:
+def _roles_table(ctx: MinutesContext, p: Participation) -> Block:
     rows = [
         [
             markup(ROLE_LABELS.get(role, role)),
@@ -104,7 +111,7 @@ def _roles_table(ctx: MinutesContext, p: Participation) -> Flowable:
     )
 
 
-def _sectors_table(ctx: MinutesContext, p: Participation) -> Flowable:
+def _sectors_table(ctx: MinutesContext, p: Participation) -> Block:
     rows = [
         [ctx.say(sector) if sector else "Not given", airtime(a.seconds), share(a.share)]
         for sector, a in p.sectors.items()
@@ -112,7 +119,7 @@ def _sectors_table(ctx: MinutesContext, p: Participation) -> Flowable:
     return ctx.table(["Sector", "Time", "Share"], rows, [60, 22, 18], right=(1, 2))
 
 
-def _public_voice(ctx: MinutesContext, p: Participation) -> list[Flowable]:
+def _public_voice(ctx: MinutesContext, p: Participation) -> list[Block]:
     out = [
         ctx.para(
             f"Patient and public representatives spoke for <b>{share(p.patient_voice_share)}</b> of the main "
@@ -144,27 +151,28 @@ def _names_of(ctx: MinutesContext, names: list[str]) -> str:
     return ", ".join(markup(ctx.names.who(by_name[n])) if n in by_name else ctx.say(n) for n in names)
 
 
-def balance_text(gini: float, people: int) -> str:
-    """The Gini coefficient in words, for readers who have never met one."""
-    if gini < 0.2:
-        words = "speaking time was shared evenly"
-    elif gini < 0.35:
-        words = "speaking time was shared fairly evenly"
-    elif gini < 0.5:
-        words = "speaking time was uneven: a few people spoke much more than others"
-    else:
-        words = "speaking time was very uneven: a small number of people did most of the talking"
-    return (
-        f"Gini coefficient <b>{gini:.2f}</b>: {words} among the {plural(people, 'person', 'people')} present "
-        "(main discussion). The coefficient runs from 0, when everyone present speaks for the same time, "
-        "to 1, when one person does all the talking; people who did not speak count as zero."
-    )
+def balance_text(p: Participation, present: Sequence[Attendee]) -> str:
+    """Balance in words a reader can check ("3 of the 9 people present spoke for half of the main discussion")."""
+    people = len(present)
+    seconds = sorted((f.main_seconds for f in p.people), reverse=True)
+    half = p.main_s / 2
+    running, few = 0.0, 0
+    for s in seconds:
+        if running >= half:
+            break
+        running += s
+        few += 1
+    silent = people - sum(1 for s in seconds if s > 0)
+    words = f"{plural(few, 'person', 'people')} of the {people} present spoke for half of the main discussion"
+    if silent > 0:
+        words += f"; {plural(silent, 'person', 'people')} present did not speak in it"
+    return f"{words}. (Balance figure {p.gini:.2f}: 0 when everyone speaks for the same time, 1 when one person does all the talking.)"
 
 
 # ---- timing -----------------------------------------------------------------------------------------------
 
 
-def timing_section(ctx: MinutesContext) -> list[Flowable]:
+def timing_section(ctx: MinutesContext) -> list[Block]:
     live = ctx.live
     s = ctx.summary
     t = s.timing
@@ -185,13 +193,14 @@ def timing_section(ctx: MinutesContext) -> list[Flowable]:
     not_reached = [ctx.say(i.title) for i in t.items if i.status == "not_reached"]
     label = "Items not reached" if s.ended_at is not None or s.started_at is None else "Items not yet reached"
     rows.append((label, "; ".join(not_reached) or "None"))
+    # the same whole minutes the agenda shows: an item shown as 21 min against 20 planned ran over
     over = [
-        f"{ctx.say(i.title)} (+{duration(i.actual_s - i.planned_s)})"
+        f"{ctx.say(i.title)} (+{round_minutes(i.actual_s) - round_minutes(i.planned_s)} min)"
         for i in t.items
-        if i.status != "not_reached" and i.actual_s - i.planned_s >= 60
+        if i.status != "not_reached" and round_minutes(i.actual_s) > round_minutes(i.planned_s)
     ]
     rows.append(("Items that ran over", "; ".join(over) or "None"))
-    return [ctx.section("Timing"), ctx.facts(rows, label_width=40 * mm)]
+    return [ctx.section("Timing"), ctx.facts(rows, label_width=40)]
 
 
 def _started(ctx: MinutesContext) -> str:
@@ -218,8 +227,8 @@ def _ended(ctx: MinutesContext) -> str:
 def _over_text(over_s: float | None) -> str:
     if over_s is None:
         return "Not known until the meeting ends"
-    if over_s >= 60:
+    if round_minutes(abs(over_s)) == 0:
+        return "On time"
+    if over_s > 0:
         return f"Over by {duration(over_s)}"
-    if over_s <= -60:
-        return f"Finished {duration(-over_s)} early"
-    return "On time"
+    return f"Finished {duration(-over_s)} early"

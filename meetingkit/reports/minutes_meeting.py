@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable
-
 from meetingkit.models.meeting import BREAK, ROLE_LABELS, Action, Attendee, Feedback
 from meetingkit.models.session import ItemTiming
+from meetingkit.reports.minutes_blocks import Block, Keep
 from meetingkit.reports.minutes_story import BREAK_TITLE, MinutesContext
 from meetingkit.reports.report_text import duration, markup, short_date
 
 
-def meeting_sections(ctx: MinutesContext) -> list[Flowable]:
+def meeting_sections(ctx: MinutesContext) -> list[Block]:
     entries = item_entries(ctx)
     return [*_attendance(ctx), *_agenda(ctx), *_items(ctx, entries), *_feedback_break(ctx, entries)]
 
@@ -20,13 +19,13 @@ def meeting_sections(ctx: MinutesContext) -> list[Flowable]:
 # ---- attendance -------------------------------------------------------------------------------------------
 
 
-def _attendance(ctx: MinutesContext) -> list[Flowable]:
+def _attendance(ctx: MinutesContext) -> list[Block]:
     live = ctx.live
     present = live.present_people()
     here = {p.key for p in present}
     apologies = [p for p in live.meeting.people if p.key not in here and p.attendance == "apologies"]
     absent = [p for p in live.meeting.people if p.key not in here and p.attendance == "absent"]
-    out: list[Flowable] = [ctx.section("Attendance"), ctx.sub(f"Present ({len(present)})")]
+    out: list[Block] = [ctx.section("Attendance"), ctx.sub(f"Present ({len(present)})")]
     out.append(_people_table(ctx, present) if present else ctx.none())
     out.append(ctx.sub(f"Apologies ({len(apologies)})"))
     out.append(_people_table(ctx, apologies) if apologies else ctx.none())
@@ -35,7 +34,7 @@ def _attendance(ctx: MinutesContext) -> list[Flowable]:
     return out
 
 
-def _people_table(ctx: MinutesContext, people: list[Attendee]) -> Flowable:
+def _people_table(ctx: MinutesContext, people: list[Attendee]) -> Block:
     if ctx.names.redacted:
         # An organisation can identify a person (a carers' group has few representatives): sector only.
         rows = [[_name_cell(ctx, p), markup(role_text(p)), ctx.say(p.sector) or "—"] for p in people]
@@ -87,7 +86,7 @@ def planned_times(ctx: MinutesContext) -> tuple[dict[str, _Planned], _Planned | 
     return slots, brk
 
 
-def _agenda(ctx: MinutesContext) -> list[Flowable]:
+def _agenda(ctx: MinutesContext) -> list[Block]:
     live = ctx.live
     m = live.meeting
     timing = {it.key: it for it in ctx.summary.timing.items}
@@ -151,53 +150,49 @@ def _break_row(ctx: MinutesContext, plan: _Planned | None) -> list[str] | None:
 # ---- the items --------------------------------------------------------------------------------------------
 
 
-def _items(ctx: MinutesContext, entries: Entries) -> list[Flowable]:
+def _items(ctx: MinutesContext, entries: Entries) -> list[Block]:
     live = ctx.live
     timing = {it.key: it for it in ctx.summary.timing.items}
-    out: list[Flowable] = [ctx.section("Items: notes, decisions and actions")]
+    out: list[Block] = [ctx.section("Items: notes, decisions and actions")]
+    brk_section = ctx.sections + 1  # the break's own section comes next
     for it in live.meeting.agenda:
         out.append(ctx.para(ctx.item_title(it.key), "item"))
         out.append(ctx.para(_item_meta(ctx, it.key, timing[it.key]), "meta"))
-        recorded = [*(entries.get(it.key) or []), *_updates_during(ctx, it.key)]
-        if recorded:
-            out += recorded
-        elif timing[it.key].status != "not_reached":
-            out.append(
+        recorded = [*(entries.get(it.key) or []), *updates_during(ctx, it.key)]
+        if not recorded and timing[it.key].status != "not_reached":
+            recorded = [
                 ctx.entry('<font color="#5b6573">No notes, decisions or actions were recorded.</font>')
-            )
+            ]
         if live.brk.status == "taken" and live.brk.after_item == it.key:
             during = live.brk.mid_item == it.key
-            out.append(
-                ctx.para(
-                    f"The {BREAK_TITLE.lower()} was held {'during' if during else 'after'} this item "
-                    f"(section 4).",
-                    "meta",
-                )
-            )
-    loose = entries.get(None)
+            where = f"The {BREAK_TITLE.lower()} was held {'during' if during else 'after'} this item"
+            line = ctx.para(f"{where} (section {brk_section}).", "meta")
+            # never alone at the top of a page: it goes with what was recorded last (or the item's heading)
+            if recorded:
+                recorded[-1] = Keep([recorded[-1], line])
+            else:
+                out[-1] = Keep([out[-2], out[-1], line])
+                out.pop(-2)
+        out += recorded
+    loose = [*(entries.get(None) or []), *updates_during(ctx, None)]
     if loose:
         out += [ctx.para("Recorded between agenda items", "item"), *loose]
     return out
 
 
-def _updates_during(ctx: MinutesContext, key: str) -> list[Flowable]:
-    """Action updates reported while this item was under way (an actions review records them here)."""
+def updates_during(ctx: MinutesContext, key: str | None) -> list[Block]:
+    """Action updates reported while this item (or the break, or no item) was under way, as the engine
+    recorded them — so an update given in the second the break starts stays with the item it was given in."""
     live = ctx.live
-    run = live.items[key]
-    if run.started_at is None:
-        return []
-    end = run.ended_at if run.ended_at is not None else float("inf")
-    brk_start = live.brk.started_at
-    brk_end = live.brk.ended_at if live.brk.ended_at is not None else float("inf")
-    out = []
+    out: list[Block] = []
     for u in live.updates:
-        in_break = brk_start is not None and brk_start <= u.at < brk_end
-        if run.started_at <= u.at <= end and not in_break:
-            action = live.actions.get(u.action) or live.prior_actions.get(u.action)
-            what = f" ({ctx.say(action.text)})" if action else ""
-            note = f": {ctx.say(u.note)}" if u.note else ""
-            status = u.status.replace("_", " ")
-            out.append(ctx.entry(f"<b>Update on {markup(u.action)}</b>{what}: {status}{note}"))
+        if u.item != key:
+            continue
+        action = live.actions.get(u.action) or live.prior_actions.get(u.action)
+        what = f" ({ctx.say(action.text)})" if action else ""
+        note = f": {ctx.say(u.note)}" if u.note else ""
+        status = u.status.replace("_", " ")
+        out.append(ctx.entry(f"<b>Update on {markup(u.action)}</b>{what}: {status}{note}"))
     return out
 
 
@@ -218,7 +213,7 @@ def _item_meta(ctx: MinutesContext, key: str, t: ItemTiming) -> str:
     return " · ".join(p for p in parts if p)
 
 
-Entries = dict[str | None, list[Flowable]]
+Entries = dict[str | None, list[Block]]
 
 
 def item_entries(ctx: MinutesContext) -> Entries:
@@ -251,14 +246,14 @@ def action_entry(ctx: MinutesContext, a: Action) -> str:
 # ---- the feedback break -----------------------------------------------------------------------------------
 
 
-def _feedback_break(ctx: MinutesContext, entries: Entries) -> list[Flowable]:
+def _feedback_break(ctx: MinutesContext, entries: Entries) -> list[Block]:
     live = ctx.live
-    out: list[Flowable] = [ctx.section(BREAK_TITLE, "break"), ctx.para(_break_account(ctx))]
+    out: list[Block] = [ctx.section(BREAK_TITLE, "break"), ctx.para(_break_account(ctx))]
     said = [f for f in live.feedback if f.in_break]
     if live.brk.status in ("taken", "running") or said:
         out.append(ctx.sub("What representatives said"))
         out += [_feedback_entry(ctx, f) for f in said] or [ctx.none("No feedback was recorded.")]
-    during = entries.get(BREAK)
+    during = [*(entries.get(BREAK) or []), *updates_during(ctx, BREAK)]
     if during:
         out += [ctx.sub("Notes, decisions and actions during the break"), *during]
     elsewhere = [f for f in live.feedback if not f.in_break]
@@ -267,7 +262,7 @@ def _feedback_break(ctx: MinutesContext, entries: Entries) -> list[Flowable]:
     return out
 
 
-def _feedback_entry(ctx: MinutesContext, f: Feedback) -> Flowable:
+def _feedback_entry(ctx: MinutesContext, f: Feedback) -> Block:
     text = f"<b>{ctx.who(f.who)}:</b> {ctx.say(f.text)}"
     if f.action:
         text += f' <font color="#5b6573">(became action {markup(f.action)})</font>'

@@ -1,4 +1,5 @@
-"""The PDF minutes of a meeting (DESIGN §5): attendance, agenda, items, the feedback break, actions, figures."""
+"""The PDF edition of the minutes (DESIGN §5): the blocks laid out with reportlab platypus, fonts embedded,
+page numbers, a bookmark per section and item, and keep-together rules a reader would expect."""
 
 from __future__ import annotations
 
@@ -13,28 +14,44 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 
 from meetingkit.models.meeting import Action, Feedback
-from meetingkit.models.redaction import PeopleNames
 from meetingkit.models.session import LiveMeeting
-from meetingkit.models.summary import MeetingSummary
 from meetingkit.reports.fonts import BOLD, REGULAR
-from meetingkit.reports.minutes_actions import action_sections
-from meetingkit.reports.minutes_figures import participation_section, timing_section
-from meetingkit.reports.minutes_meeting import meeting_sections
-from meetingkit.reports.minutes_story import MinutesContext
-from meetingkit.reports.report_text import long_date, one_line
-from meetingkit.reports.styles import ACCENT, MUTED, RULE, minutes_styles
+from meetingkit.reports.minutes_blocks import (
+    Block,
+    Chart,
+    Facts,
+    Heading,
+    Keep,
+    MinutesDoc,
+    Para,
+    TableBlock,
+)
+from meetingkit.reports.minutes_document import build_minutes
+from meetingkit.reports.participation_chart import airtime_drawing
+from meetingkit.reports.styles import ACCENT, MUTED, RULE, facts_style, grid_style, minutes_styles
 
 PAGE = A4
 MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X
+BODY_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 FOOTER_Y = 11 * mm
 FOOTER_SIZE = 7.5
-ROOM_FOR_A_START = 60.0  # points: about four lines of text, or a table header and its first row
+MIN_ROWS = 3  # a table never leaves fewer rows than this alone at the foot or the top of a page
+PAGE_COUNT_FORM = "mk_page_count"
 
 
 def write_minutes(
@@ -50,155 +67,226 @@ def write_minutes(
 ) -> None:
     """Write the minutes of `live` as a PDF to a path (replaced only once complete) or a binary stream.
 
-    prior_actions: the series' actions agreed at earlier meetings, each with all its updates.
-    since: when the previous meeting of the series took place (epoch seconds); earlier updates are left out
-    of the record of actions taken (None: all of them).
-    prior_feedback: feedback given at earlier meetings of the series; an entry whose `action` is the key of
-    one of `prior_actions` is quoted under "You said, we did".
-    redacted: people as initials and role, and their names scrubbed from all text and the file's metadata.
-    """
-    summary = MeetingSummary.of(live, meeting_id)
-    names = PeopleNames(live.meeting.people, redacted)
-    ctx = MinutesContext(
-        live=live,
-        summary=summary,
-        names=names,
-        styles=minutes_styles(),
-        width=CONTENT_WIDTH,
-        prior_actions=list(prior_actions),
-        prior_feedback=list(prior_feedback),
-        since=since,
+    The options are those of `minutes_document.build_minutes`."""
+    doc = build_minutes(
+        live,
         meeting_id=meeting_id,
+        prior_actions=prior_actions,
+        since=since,
+        redacted=redacted,
+        participation=participation,
+        prior_feedback=prior_feedback,
     )
-    story: list[Flowable] = []
-    story += _heading(ctx)
-    story += meeting_sections(ctx)
-    story += action_sections(ctx)
-    if participation:
-        story += participation_section(ctx)
-    story += timing_section(ctx)
-    data = _render(story, ctx)
+    data = render_pdf(doc)
     if isinstance(out, str | Path):
         _replace_file(Path(out), data)
     else:
         out.write(data)
 
 
-# ---- the heading ------------------------------------------------------------------------------------------
+# ---- blocks to flowables ----------------------------------------------------------------------------------
 
 
-def _heading(ctx: MinutesContext) -> list[Flowable]:
-    st = ctx.styles
-    m = ctx.live.meeting
-    rows = []
-    if m.series.strip():
-        rows.append(("Series", ctx.say(m.series)))
-    rows.append(("Date", long_date(m.scheduled_start)))
-    rows.append(("Time", ctx.meeting_hours()))
-    rows.append(("Venue", ctx.say(m.venue) if m.venue.strip() else "Not recorded"))
-    if ctx.names.redacted:
-        rows.append(("Edition", "Redacted: people are shown by their initials and role."))
-    facts = ctx.facts(rows)
-    return [
-        Paragraph(ctx.say(m.title), st.title),
-        Paragraph("Minutes of the meeting", st.subtitle),
-        facts,
-        Spacer(1, 6),
-        HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=2, spaceAfter=2),
-    ]
+class CellParagraph(Paragraph):
+    """A table cell's Paragraph that lays its lines out once per width.
+
+    A Table wraps every cell when it measures its rows and again when it draws them (and again after each
+    split); breaking the same lines over and over was most of the time a long set of minutes took.
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped_for == availWidth and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_for = availWidth
+        return size
 
 
-# ---- the document -----------------------------------------------------------------------------------------
+class MinutesTable(LongTable):
+    """A table that never strands a few rows: at least MIN_ROWS stay together at a page's foot and top."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        first = len(parts[0]._cellvalues) - self.repeatRows
+        second = len(parts[1]._cellvalues) - self.repeatRows
+        body = len(self._cellvalues) - self.repeatRows
+        roomy = availHeight >= BODY_HEIGHT / 2  # on an emptier page a table splits wherever it must
+        if body < 2 * MIN_ROWS or first < MIN_ROWS:
+            return parts if roomy else []  # a short table, or its first rows, start on the next page
+        if second < MIN_ROWS:
+            parts[0].wrap(availWidth, availHeight)
+            cut = sum(parts[0]._rowHeights[-(MIN_ROWS - second) :])
+            again = super().split(availWidth, availHeight - cut - 0.5)
+            if len(again) == 2:
+                return again
+        return parts
 
 
-class _KeepWithNext(KeepTogether):
+class KeepWithNext(KeepTogether):
     """Keeps a heading with the start of what follows it, as a word processor does.
 
-    ReportLab's own grouping moves the heading and the whole of the next block to a new page whenever the block
-    does not fit, which leaves most of a page blank before a long note or table. Here the block starts under
-    its heading if a few lines of it fit; only otherwise does the group go to the next page.
+    ReportLab's own grouping moves the heading and the whole of the next block to a new page whenever the
+    block does not fit, leaving most of a page blank before a long note or table. Here the block starts under
+    its heading when its own first part fits there (a table's first rows, a paragraph's first lines);
+    otherwise the group goes to the next page.
     """
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        lead = self._content[:-1]
+        lead, last = self._content[:-1], self._content[-1]
         lead_h = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
-        if aH >= lead_h + ROOM_FOR_A_START:
+        room = aH - lead_h - last.getSpaceBefore()
+        if room > 0 and (last.wrap(aW, room)[1] <= room or last.split(aW, room)):
             return list(self._content)
         return super().split(aW, aH)
 
 
+def flowables(blocks: Sequence[Block]) -> list[Flowable]:
+    st = minutes_styles()
+    out: list[Flowable] = []
+    for b in blocks:
+        if isinstance(b, Heading):
+            style = {0: st.title, 1: st.section, 2: st.item}.get(b.level, st.subsection)
+            out.append(Paragraph(b.text, style))
+            if b.level == 0:
+                continue
+        elif isinstance(b, Para):
+            out.append(Paragraph(b.text, getattr(st, b.style)))
+        elif isinstance(b, TableBlock):
+            out.append(_table(b))
+        elif isinstance(b, Facts):
+            out.append(_facts(b))
+        elif isinstance(b, Chart):
+            out += [airtime_drawing(b.bars, CONTENT_WIDTH), Paragraph(b.caption, st.caption)]
+        elif isinstance(b, Keep):
+            out.append(KeepTogether(flowables(b.blocks)))
+    return out
+
+
+def _table(b: TableBlock) -> Table:
+    st = minutes_styles()
+    data: list[list[Paragraph]] = [
+        [CellParagraph(h, st.cell_head_right if i in b.right else st.cell_head) for i, h in enumerate(b.head)]
+    ]
+    for row in b.rows:
+        data.append([CellParagraph(c, st.cell_right if i in b.right else st.cell) for i, c in enumerate(row)])
+    total = sum(b.widths)
+    # LongTable stops measuring rows once a page is full, so a table of hundreds of rows stays linear.
+    table = MinutesTable(
+        data,
+        colWidths=[CONTENT_WIDTH * w / total for w in b.widths],
+        repeatRows=1,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    table.setStyle(grid_style(len(data)))
+    return table
+
+
+def _facts(b: Facts) -> Table:
+    st = minutes_styles()
+    label_width = b.label_width_mm * mm
+    data = [[Paragraph(f"<b>{label}</b>", st.body), Paragraph(value, st.body)] for label, value in b.rows]
+    table = Table(data, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT", splitInRow=1)
+    table.setStyle(facts_style())
+    return table
+
+
+# ---- the document -----------------------------------------------------------------------------------------
+
+
 class _MinutesDocument(SimpleDocTemplate):
-    """Adds each numbered section to the PDF's outline, so that a reader can jump to it."""
+    """Adds each section (level 0) and agenda item (level 1) to the PDF's outline, on the page it is drawn."""
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, Paragraph) and flowable.style.name == "section":
-            key = f"section{self.seq.nextf('outline')}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=0)
+        if not isinstance(flowable, Paragraph):
+            return
+        level = {"section": 0, "item": 1}.get(flowable.style.name)
+        if level is None:
+            return
+        n = self.seq.nextf("outline")
+        key = f"mk{n}"
+        self.canv.bookmarkPage(key)
+        if level == 1 and not getattr(self, "_in_section", False):
+            level = 0
+        self._in_section = self._in_section if level == 1 else True
+        self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level)
 
 
 class _MinutesCanvas(Canvas):
-    """Holds each finished page back until the end, when the page count is known for "Page N of M"."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
+    """Writes 'Page N of M' with M drawn once, at the end, in a form every page refers to — so the pages
+    are finished as they come and each bookmark points at the page it was made on."""
 
     def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self.saveState()
+        self.setFont(REGULAR, FOOTER_SIZE)
+        self.setFillColor(MUTED)
+        lead = f"Page {self.getPageNumber()} of "
+        self.drawString(MARGIN_X, FOOTER_Y, lead)
+        self.translate(MARGIN_X + stringWidth(lead, REGULAR, FOOTER_SIZE), FOOTER_Y)
+        self.doForm(PAGE_COUNT_FORM)
+        self.restoreState()
+        super().showPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.saveState()
-            self.setFont(REGULAR, FOOTER_SIZE)
-            self.setFillColor(MUTED)
-            self.drawString(MARGIN_X, FOOTER_Y, f"Page {self._pageNumber} of {total}")
-            self.restoreState()
-            super().showPage()
+        total = self.getPageNumber() - 1
+        self.beginForm(PAGE_COUNT_FORM, 0, -3, 60, 12)
+        self.setFont(REGULAR, FOOTER_SIZE)
+        self.setFillColor(MUTED)
+        self.drawString(0, 0, str(total))
+        self.endForm()
         super().save()
 
 
-def _render(story: list[Flowable], ctx: MinutesContext) -> bytes:
-    m = ctx.live.meeting
-    title = one_line(ctx.names.text(m.title))
-    series = one_line(ctx.names.text(m.series))
-    when = long_date(m.scheduled_start)
+def render_pdf(doc: MinutesDoc) -> bytes:
     buf = io.BytesIO()
-    doc = _MinutesDocument(
+    template = _MinutesDocument(
         buf,
         pagesize=PAGE,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=f"Minutes: {title}",
+        title=doc.title,
         author="MeetingKit",
-        subject=f"Minutes of {series or title}, {when}"
-        + (" (redacted edition)" if ctx.names.redacted else ""),
+        subject=doc.subject,
         creator="MeetingKit",
         lang="en-GB",
         displayDocTitle=1,
-        keepTogetherClass=_KeepWithNext,
+        keepTogetherClass=KeepWithNext,
         # Every page starts in the embedded font: reportlab's default (Helvetica) would be left unembedded.
         initialFontName=REGULAR,
     )
-    edition = "Redacted edition" if ctx.names.redacted else "Minutes"
-    header_right = f"{edition} · {when}"
+    title = doc.title.removeprefix("Minutes: ")
+    story = flowables(doc.blocks)
+    story.insert(len(story) and _after_heading(story), Spacer(1, 6))
+    story.insert(
+        _after_heading(story) + 1,
+        HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=2, spaceAfter=2),
+    )
 
-    def decorate(canvas: Any, doc: Any) -> None:
-        _decorate_page(canvas, title, header_right)
+    def decorate(canvas: Any, _doc: Any) -> None:
+        _decorate_page(canvas, title, doc.header, doc.status_mark)
 
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=_MinutesCanvas)
+    template.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=_MinutesCanvas)
     return buf.getvalue()
 
 
-def _decorate_page(canvas: Any, title: str, header_right: str) -> None:
-    """The meeting title at the top of every page, rules, and the foot (the canvas adds 'Page N of M')."""
+def _after_heading(story: list[Flowable]) -> int:
+    """Where the title block ends: after the facts table that follows the title and subtitle."""
+    for i, f in enumerate(story):
+        if isinstance(f, Table):
+            return i + 1
+    return 0
+
+
+def _decorate_page(canvas: Any, title: str, header_right: str, mark: str) -> None:
+    """The meeting title at the top of every page, rules, the DRAFT mark while draft, and the foot."""
     width, height = PAGE
     left, right = MARGIN_X, width - MARGIN_X
     top = height - 13 * mm
@@ -213,6 +301,10 @@ def _decorate_page(canvas: Any, title: str, header_right: str) -> None:
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(left, top - 5, right, top - 5)
+    if mark:
+        canvas.setFont(BOLD, 9)
+        canvas.setFillColor(ACCENT)
+        canvas.drawCentredString(width / 2, top - 15, mark)
     foot = FOOTER_Y
     canvas.line(left, foot + 9, right, foot + 9)
     canvas.setFont(REGULAR, FOOTER_SIZE)

@@ -6,35 +6,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, Paragraph, Table
-
 from meetingkit.models.meeting import BREAK, Action, ActionUpdate, Feedback
 from meetingkit.models.redaction import PeopleNames
 from meetingkit.models.session import LiveMeeting, from_epoch
 from meetingkit.models.summary import MeetingSummary
+from meetingkit.reports.minutes_blocks import Facts, Heading, Para, TableBlock
 from meetingkit.reports.report_text import clock_time, markup, short_date
-from meetingkit.reports.styles import MinutesStyles, facts_style, grid_style
 
 STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
 BREAK_TITLE = "Patient and public feedback break"
-
-
-class CellParagraph(Paragraph):
-    """A table cell's Paragraph that lays its lines out once per width.
-
-    A Table wraps every cell when it measures its rows and again when it draws them (and again after each
-    split); breaking the same lines over and over was most of the time a long set of minutes took.
-    """
-
-    _wrapped_for: float | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._wrapped_for == availWidth and "blPara" in self.__dict__:
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped_for = availWidth
-        return size
 
 
 @dataclass
@@ -42,8 +22,6 @@ class MinutesContext:
     live: LiveMeeting
     summary: MeetingSummary
     names: PeopleNames
-    styles: MinutesStyles
-    width: float
     prior_actions: list[Action] = field(default_factory=list)
     prior_feedback: list[Feedback] = field(default_factory=list)
     since: float | None = None
@@ -113,20 +91,20 @@ class MinutesContext:
 
     # ---- blocks -----------------------------------------------------------------------------------------
 
-    def section(self, title: str, key: str | None = None) -> Paragraph:
+    def section(self, title: str, key: str | None = None) -> Heading:
         self.sections += 1
         if key:
             self.section_numbers[key] = self.sections
-        return Paragraph(f"{self.sections}. {markup(title)}", self.styles.section)
+        return Heading(f"{self.sections}. {markup(title)}", 1)
 
-    def sub(self, title: str) -> Paragraph:
-        return Paragraph(title, self.styles.subsection)
+    def sub(self, title: str) -> Heading:
+        return Heading(title, 3)
 
-    def none(self, text: str = "None.") -> Paragraph:
-        return Paragraph(text, self.styles.empty)
+    def none(self, text: str = "None.") -> Para:
+        return Para(text, "empty")
 
-    def para(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(text, getattr(self.styles, style))
+    def para(self, text: str, style: str = "body") -> Heading | Para:
+        return Heading(text, 2) if style == "item" else Para(text, style)
 
     def table(
         self,
@@ -134,42 +112,16 @@ class MinutesContext:
         rows: Iterable[Sequence[str]],
         widths: Sequence[float],
         right: Iterable[int] = (),
-    ) -> Table:
-        """A table of markup cells that wraps long text, repeats its header and splits even inside a row."""
-        st = self.styles
-        right_cols = set(right)
-        data: list[list[Paragraph]] = [
-            [
-                CellParagraph(h, st.cell_head_right if i in right_cols else st.cell_head)
-                for i, h in enumerate(head)
-            ]
-        ]
-        for row in rows:
-            data.append(
-                [CellParagraph(c, st.cell_right if i in right_cols else st.cell) for i, c in enumerate(row)]
-            )
-        total = sum(widths)
-        # LongTable stops measuring rows once a page is full, so a table of hundreds of rows stays linear.
-        table = LongTable(
-            data,
-            colWidths=[self.width * w / total for w in widths],
-            repeatRows=1,
-            splitInRow=1,
-            hAlign="LEFT",
-        )
-        table.setStyle(grid_style(len(data)))
-        return table
+    ) -> TableBlock:
+        """A table of markup cells: every edition gives it a header row and lets long text wrap."""
+        return TableBlock(list(head), [list(r) for r in rows], list(widths), set(right))
 
-    def facts(self, rows: Sequence[tuple[str, str]], label_width: float = 26 * mm) -> Table:
-        """Label / value lines without rules (the heading, the timing summary)."""
-        st = self.styles
-        data = [[Paragraph(f"<b>{label}</b>", st.body), Paragraph(value, st.body)] for label, value in rows]
-        table = Table(data, colWidths=[label_width, self.width - label_width], hAlign="LEFT", splitInRow=1)
-        table.setStyle(facts_style())
-        return table
+    def facts(self, rows: Sequence[tuple[str, str]], label_width: float = 26.0) -> Facts:
+        """Label / value lines without rules (the heading, the timing summary); label_width in mm."""
+        return Facts(list(rows), label_width)
 
-    def entry(self, text: str) -> Flowable:
-        return Paragraph(text, self.styles.entry)
+    def entry(self, text: str) -> Para:
+        return Para(text, "entry")
 
 
 def update_key(u: ActionUpdate) -> tuple[str, str, str, float]:

@@ -1,111 +1,112 @@
-"""The participation chart of the minutes: speaking time per person (or per role), as horizontal bars."""
+"""The participation chart of the minutes: speaking time per person (or role), the main discussion apart from
+the feedback break, each bar with its value, representatives told apart by a label and a pattern, not colour
+alone. The same bars feed the PDF drawing here and the HTML edition's SVG."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib.colors import Color
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from meetingkit.reports.fonts import REGULAR
+from meetingkit.models.review_text import airtime
+from meetingkit.reports.fonts import BOLD, REGULAR
+from meetingkit.reports.minutes_blocks import ChartBar
 from meetingkit.reports.report_text import one_line
 from meetingkit.reports.styles import INK, MUTED, OTHER_VOICE, PUBLIC_VOICE, RULE
 
 MAX_BARS = 25  # beyond this a chart stops being readable (and slows the build); the rest become "others"
-BAR_PITCH = 15.0
+BAR_PITCH = 17.0
+BAR_HEIGHT = 11.0
 LABEL_CHARS = 34
-AXIS_SPACE = 26.0
+HATCH_STEP = 3.5
+REP_MARK = " (rep)"
 
 
-@dataclass
-class Bar:
-    label: str
-    seconds: float
-    public_voice: bool = False
-
-
-def top_bars(bars: Sequence[Bar], limit: int = MAX_BARS) -> list[Bar]:
-    """The longest `limit - 1` bars in order of time, then one bar for the rest: their average, so that it
-    stays comparable with the others (their total would dwarf every other bar)."""
-    ordered = sorted(bars, key=lambda b: -b.seconds)
+def top_bars(bars: Sequence[ChartBar], limit: int = MAX_BARS) -> list[ChartBar]:
+    """The `limit - 1` bars with most main-discussion time, then one bar for the rest: their average, so that
+    it stays comparable with the others (their total would dwarf every other bar)."""
+    ordered = sorted(bars, key=lambda b: (-b.main_s, -b.break_s))
     if len(ordered) <= limit:
         return ordered
     kept, rest = ordered[: limit - 1], ordered[limit - 1 :]
-    average = sum(b.seconds for b in rest) / len(rest)
-    return [*kept, Bar(f"Others ({len(rest)}), average", average)]
+    n = len(rest)
+    main = sum(b.main_s for b in rest) / n
+    brk = sum(b.break_s for b in rest) / n
+    return [*kept, ChartBar(f"Others ({n}), average", main, brk)]
 
 
-def airtime_chart(bars: Sequence[Bar], width: float) -> Drawing:
-    """Minutes spoken per bar; bars of patient and public voice in their own colour."""
+def bar_label(bar: ChartBar) -> str:
+    return one_line(bar.label, LABEL_CHARS - len(REP_MARK)) + (REP_MARK if bar.public_voice else "")
+
+
+def bar_value(bar: ChartBar) -> str:
+    """The figure written beside a bar: main discussion, and the break when there was any."""
+    text = airtime(bar.main_s)
+    if bar.break_s > 0:
+        text += f" + {airtime(bar.break_s)} in the break"
+    return text
+
+
+def chart_alt(bars: Sequence[ChartBar], what: str) -> str:
+    """The chart as one sentence per bar, for a reader who cannot see it."""
+    lines = [f"Bar chart of speaking time per {what}, main discussion and feedback break."]
+    for b in bars:
+        lines.append(f"{bar_label(b)}: {bar_value(b)}.")
+    return " ".join(lines)
+
+
+def airtime_drawing(bars: Sequence[ChartBar], width: float) -> Drawing:
+    """Horizontal bars: solid for the main discussion, hatched for the break, the value written after."""
     count = max(1, len(bars))
-    height = count * BAR_PITCH + AXIS_SPACE
+    label_space = min(width * 0.34, 165.0)
+    value_space = 150.0
+    plot = max(40.0, width - label_space - value_space)
+    height = count * BAR_PITCH + 6
+    top = max((b.seconds for b in bars), default=0.0) or 1.0
     drawing = Drawing(width, height)
-    chart = HorizontalBarChart()
-    label_space = min(width * 0.38, 175.0)
-    chart.x = label_space
-    chart.y = AXIS_SPACE - 6
-    chart.width = width - label_space - 12
-    chart.height = count * BAR_PITCH
-    minutes = [b.seconds / 60.0 for b in bars] or [0.0]
-    chart.data = [minutes]
-    chart.barSpacing = 0
-    chart.groupSpacing = 4
-    chart.strokeColor = None
-    chart.categoryAxis.categoryNames = [one_line(b.label, LABEL_CHARS) for b in bars] or [""]
-    chart.categoryAxis.reverseDirection = 1  # first bar at the top, as in the table below it
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.categoryAxis.labels.fillColor = INK
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    chart.categoryAxis.strokeColor = RULE
-    chart.categoryAxis.tickLeft = 0
-    top = max(minutes)
-    step = _nice_step(top)
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(step, math.ceil(top / step) * step)
-    chart.valueAxis.valueStep = step
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fillColor = MUTED
-    chart.valueAxis.labelTextFormat = _minutes_label
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = 1
-    chart.valueAxis.gridStrokeColor = RULE
-    chart.valueAxis.gridStrokeWidth = 0.3
-    chart.bars.strokeColor = None
-    for i, bar in enumerate(bars):
-        colour: Color = PUBLIC_VOICE if bar.public_voice else OTHER_VOICE
-        chart.bars[(0, i)].fillColor = colour
-    drawing.add(chart)
-    drawing.add(
-        String(
-            chart.x + chart.width,
-            1,
-            "minutes",
-            fontName=REGULAR,
-            fontSize=7,
-            fillColor=MUTED,
-            textAnchor="end",
+    drawing.add(Line(label_space, 0, label_space, height, strokeColor=RULE, strokeWidth=0.5))
+    for i, b in enumerate(bars):
+        y = height - (i + 1) * BAR_PITCH + (BAR_PITCH - BAR_HEIGHT) / 2
+        font = BOLD if b.public_voice else REGULAR
+        drawing.add(
+            String(
+                label_space - 4,
+                y + 2.5,
+                bar_label(b),
+                fontName=font,
+                fontSize=7.5,
+                fillColor=INK,
+                textAnchor="end",
+            )
         )
-    )
+        colour = PUBLIC_VOICE if b.public_voice else OTHER_VOICE
+        main_w = plot * b.main_s / top
+        brk_w = plot * b.break_s / top
+        x = label_space
+        if main_w > 0:
+            drawing.add(Rect(x, y, main_w, BAR_HEIGHT, fillColor=colour, strokeColor=colour, strokeWidth=0.5))
+        if brk_w > 0:
+            bx = x + main_w
+            drawing.add(Rect(bx, y, brk_w, BAR_HEIGHT, fillColor=None, strokeColor=colour, strokeWidth=0.8))
+            _hatch(drawing, bx, y, brk_w, BAR_HEIGHT, colour)
+        value = bar_value(b)
+        drawing.add(
+            String(x + main_w + brk_w + 4, y + 2.5, value, fontName=REGULAR, fontSize=7, fillColor=MUTED)
+        )
     return drawing
 
 
-def _nice_step(top: float) -> float:
-    """An axis step (1, 2 or 5 times a power of ten) that gives about five gridlines."""
-    if top <= 0:
-        return 1.0
-    raw = top / 5.0
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
-        if raw <= factor * power:
-            return float(factor * power)
-    return float(10 * power)
+def value_width(bar: ChartBar) -> float:
+    return stringWidth(bar_value(bar), REGULAR, 7)
 
 
-def _minutes_label(value: float) -> str:
-    return f"{value:g}"
+def _hatch(drawing: Drawing, x: float, y: float, w: float, h: float, colour: object) -> None:
+    """Diagonal lines inside the box (x, y, w, h): the break's pattern."""
+    k = -h
+    while k < w:
+        x0, y0 = x + max(k, 0.0), y + max(0.0, -k)
+        x1, y1 = x + min(k + h, w), y + min(h, w - k)
+        if x1 > x0:
+            drawing.add(Line(x0, y0, x1, y1, strokeColor=colour, strokeWidth=0.7))
+        k += HATCH_STEP

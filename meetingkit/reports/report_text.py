@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, tzinfo
 from xml.sax.saxutils import escape
 
+from meetingkit.models.review_text import minutes_text, percent
 from meetingkit.models.session import from_epoch
 
 # Control characters other than newline and tab have no glyph; they would print as boxes.
@@ -28,8 +29,9 @@ def one_line(text: str, limit: int | None = None) -> str:
 
 
 def clock_time(epoch: float, tz: tzinfo | None) -> str:
-    """HH:MM in the meeting's own time zone (that of its scheduled start)."""
-    return f"{from_epoch(epoch).astimezone(tz):%H:%M}"
+    """HH:MM in the meeting's own time zone (that of its scheduled start), to the nearest minute — rounded as
+    durations are (models.review_text.round_minutes), so '10:53–11:01, 8 min' agree for a 7:36 break."""
+    return f"{from_epoch(epoch + 30.0).astimezone(tz):%H:%M}"
 
 
 def long_date(when: datetime | date) -> str:
@@ -43,18 +45,13 @@ def short_date(when: datetime | date) -> str:
 
 
 def duration(seconds: float) -> str:
-    """A stretch of meeting time to the minute: '12 min', '1 h 05 min', 'under 1 min'."""
-    seconds = max(0.0, seconds)
-    minutes = int(round(seconds / 60.0))
-    if minutes == 0:
-        return "under 1 min" if seconds > 0 else "0 min"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+    """A stretch of meeting time to the minute (models.review_text.minutes_text, as the app says it)."""
+    return minutes_text(seconds)
 
 
 def share(fraction: float) -> str:
-    """A share of 0..1 as a percentage with one decimal: '18.4%'."""
-    return f"{fraction * 100:.1f}%"
+    """A share of 0..1 as a percentage (models.review_text.percent, as the app says it): '18.4%', '2.1%'."""
+    return percent(fraction)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -18,8 +18,10 @@ MUTED = HexColor("#5b6573")
 RULE = HexColor("#cfd6df")
 HEADER_FILL = HexColor("#e9eef4")
 STRIPE = HexColor("#f6f8fa")
-PUBLIC_VOICE = HexColor("#2a8c82")  # chart bars of patient and public representatives
-OTHER_VOICE = HexColor("#8396ad")
+# The app's chart colours (ui/review/review_charts: Paul Tol's blue and purple, told apart under colour
+# blindness), each over 4.5:1 on white; the chart marks representatives in words as well.
+PUBLIC_VOICE = HexColor("#AA3377")  # chart bars of patient and public representatives
+OTHER_VOICE = HexColor("#4477AA")
 
 BODY_SIZE = 9.5
 CELL_SIZE = 8.5

@@ -157,7 +157,7 @@ class ActionsStore(StoreFile):
         )
 
     def prior_feedback(self, mid: int) -> list[Feedback]:
-        """Feedback from earlier meetings of the series that became actions ("you said, we did").
+        """Every piece of feedback from earlier meetings of the series ("you said, we did"), actions or not.
 
         `who` is the person's key in this meeting when they are on its list, else their name.
         """
@@ -177,7 +177,7 @@ class ActionsStore(StoreFile):
             "SELECT f.idx, f.person_key, f.text, f.at, f.in_break, f.action_key, t.name, t.person_id"
             " FROM feedback f JOIN meetings m ON m.id = f.meeting_id"
             " LEFT JOIN attendees t ON t.meeting_id = f.meeting_id AND t.key = f.person_key"
-            " WHERE m.series_id = ? AND m.id != ? AND m.scheduled_start <= ? AND f.action_key IS NOT NULL"
+            " WHERE m.series_id = ? AND m.id != ? AND m.scheduled_start <= ?"
             " ORDER BY m.scheduled_start, f.idx",
             [row[0], mid, row[1]],
         ):

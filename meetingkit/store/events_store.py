@@ -41,7 +41,7 @@ class EventsStore(MeetingsStore, ActionsStore):
 
         meeting = self.load_meeting(mid)
         prior = self.prior_actions(mid)
-        live = LiveMeeting.rebuild(meeting, self.events(mid), clock, prior, key_prefix=f"M{mid}-")
+        live = LiveMeeting.rebuild(meeting, self.events(mid), clock, prior)
         return LiveSession(self, mid, live)
 
     def import_record(self, record: Record) -> int:
@@ -51,16 +51,14 @@ class EventsStore(MeetingsStore, ActionsStore):
 
         with self.db.atomic():
             mid = self._insert_meeting(record.meeting)
-            live = replay(record, self.prior_actions(mid), key_prefix=f"M{mid}-")
+            live = replay(record, self.prior_actions(mid))
             write_all(self.db, mid, live)
         return mid
 
     def rebuild(self, mid: int, clock: Clock) -> LiveMeeting:
         from meetingkit.models.session import LiveMeeting
 
-        return LiveMeeting.rebuild(
-            self.load_meeting(mid), self.events(mid), clock, self.prior_actions(mid), key_prefix=f"M{mid}-"
-        )
+        return LiveMeeting.rebuild(self.load_meeting(mid), self.events(mid), clock, self.prior_actions(mid))
 
     def summary(self, mid: int) -> MeetingSummary:
         """The meeting's figures from the stored projections (no replay): what `stats` prints."""

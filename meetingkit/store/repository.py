@@ -2,7 +2,7 @@
 
 people.py       the directory and the series
 meetings.py     meetings as planned (settings, people, agenda)       -> MeetingRow
-actions_store.py actions, their updates, feedback that became actions -> ActionRow
+actions_store.py actions, their updates, the series' feedback -> ActionRow
 events_store.py the event log, live sessions, records, turns and figures
 """
 

@@ -40,6 +40,7 @@ FIRST = meeting(
         {"t": 600, "do": "next_item"},
         {"t": 1200, "do": "next_item"},
         {"t": 1300, "do": "feedback", "who": "pr", "text": "Carers never get the discharge letter"},
+        {"t": 1305, "do": "feedback", "who": "pr", "text": "The hospital car park is too far from the ward"},
         {
             "t": 1310,
             "do": "action",
@@ -101,7 +102,7 @@ def test_second_minutes_show_you_said_we_did_and_only_new_updates(series: Path, 
     assert "Carers never get the discharge letter" in text  # the words that led to the action
     assert "Eileen Foster" in text
     assert "Letters now go to carers" in text
-    taken = text.split("Record of actions taken", 1)[1].split("You said, we did", 1)[0]
+    taken = text.split("Record of actions taken", 1)[1].split("All actions of the series", 1)[0]
     assert "Letters now go to carers" in taken
     assert "Started in June" not in taken  # reported at the June meeting: in June's minutes, not again here
 
@@ -125,3 +126,13 @@ def test_updates_are_recorded_under_the_actions_review_item(series: Path, tmp_pa
     review = text.split("Review of actions", 2)[2].split("Discharge", 1)[0]
     assert "Update on st1 (Copy discharge letters to carers): done: Letters now go to carers" in review
     assert "No notes, decisions or actions were recorded" not in review
+
+
+def test_feedback_that_became_no_action_is_still_in_you_said_we_did(series: Path, tmp_path: Path) -> None:
+    out = tmp_path / "july.pdf"
+    assert main(["minutes", "2", "-o", str(out), "--db", str(series)]) == 0
+    said = text_of(out).split("You said, we did", 1)[1].split("Participation", 1)[0]
+    assert (
+        "Eileen Foster: The hospital car park is too far from the ward At the meeting of 1 Jun 2026 No action yet."
+        in said
+    )

@@ -172,7 +172,7 @@ def test_status_change_is_stored_as_an_update_with_date_and_meeting(series, stor
     target = window.model.rows()[0]
     assert window.select(target.ref)
     assert window.detail_label.text().startswith(
-        "M1-1: Share discharge results\nOwner: Claire Dunne, due 1 Jun 2026."
+        "SH-1: Share discharge results\nOwner: Claire Dunne, due 1 Jun 2026."
     )
     window.new_status.setCurrentIndex(window.new_status.findData("done"))
     window.status_note.setText("Shared with the survivors' group on 19 June")
@@ -188,7 +188,7 @@ def test_status_change_is_stored_as_an_update_with_date_and_meeting(series, stor
         datetime(2026, 6, 20, 14, 0, tzinfo=UTC).timestamp(),
         series["june"],
     )
-    assert window.message.text() == "M1-1 is now done."
+    assert window.message.text() == "SH-1 is now done."
     assert window.selected() is not None and window.selected().ref == target.ref
     history = window.updates_model
     assert [history.index(0, c).data() for c in range(4)] == [

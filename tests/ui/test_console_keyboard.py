@@ -148,7 +148,7 @@ def test_a_whole_meeting_from_the_keyboard(
     summary_line = console.summary_bar.text.text()
     # The length as the minutes give it (start to end), and the meeting clock with the minute of pause left out.
     assert summary_line.startswith(
-        "Meeting ended at 11:02: 1 h 02 min from start to end (1:01:30 on the meeting clock, pauses left out)"
+        "Meeting ended at 11:02: 1 h 03 min from start to end (1:01:30 on the meeting clock, pauses left out)"
     )
     assert "Patient and public voice:" in summary_line and "of the main discussion (outside" in summary_line
 

@@ -80,7 +80,7 @@ def test_silent_representative_has_a_row_of_zeros(store: Store) -> None:
     model.set_participation(store.summary(mid).participation)
     shown = {c["name"]: c for c in cells(model, Qt.ItemDataRole.DisplayRole)}
     assert shown["Pat Rep"]["seconds"] == "0:00"
-    assert shown["Pat Rep"]["share"] == "0.0%"
+    assert shown["Pat Rep"]["share"] == "0%"
     assert shown["Pat Rep"]["turns"] == "0"
     assert "Al Away" not in shown  # sent apologies: not present, not in the table
 

@@ -105,9 +105,11 @@ def test_a_representative_who_never_spoke_is_named(qtbot: QtBot, store: Store) -
 
 def test_interjections_and_the_break_in_words(qtbot: QtBot, store: Store) -> None:
     w = open_review(qtbot, store, store.import_record(record.parse(with_interjections())))
-    assert w.voice.text.text() == "Representatives spoke for 9% of the discussion outside the feedback break."
+    assert (
+        w.voice.text.text() == "Representatives spoke for 9.2% of the discussion outside the feedback break."
+    )
     assert w.voice_with_break.text.text() == (
-        "Counting the feedback break, representatives spoke for 15% of all speaking time."
+        "Counting the feedback break, representatives spoke for 15.4% of all speaking time."
     )
     assert (
         w.interjections.text()
@@ -241,7 +243,7 @@ def test_a_running_meeting_shows_the_figures_so_far(qtbot: QtBot, store: Store, 
         assert not w.refresh_button.isVisibleTo(w)  # it follows the meeting by itself
         clock.advance(90)
         bridge.command("speak", who="m1")  # each event refreshes the review
-        assert w.voice.value.text() == "57%"  # 2 of 3.5 minutes
+        assert w.voice.value.text() == "57.1%"  # 2 of 3.5 minutes
         assert "Mo Member" in [c["name"] for c in model_cells(w.people_model) if c["turns"]]
     finally:
         bridge.stop()
@@ -258,7 +260,7 @@ def test_a_running_meeting_read_from_the_store(qtbot: QtBot, store: Store, clock
         clock.advance(60)
         bridge.command("speak", who="pr")
         qtbot.mouseClick(w.refresh_button, Qt.MouseButton.LeftButton)
-        assert w.voice.value.text() == "17%"  # 30 s of 3 min (Pat's new turn is open: counted at its start)
+        assert w.voice.value.text() == "16.7%"  # 30 s of 3 min (Pat's new turn is open: counted at its start)
         assert len(w.timeline.data().turns) == 4
     finally:
         bridge.stop()

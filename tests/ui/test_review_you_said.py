@@ -81,7 +81,7 @@ def first_steps(c: Any, clock: FakeClock) -> None:
 
 
 def second_steps(c: Any, clock: FakeClock) -> None:
-    c("action_update", action="M1-1", status="done", note="Discharge checklist now asks about carers")
+    c("action_update", action="CB-1", status="done", note="Discharge checklist now asks about carers")
     c("start_break")
     c("feedback", who="jp", text="Too much jargon in the winter plan")
     c("action", text="Plain-English winter plan", owner="Comms team", source="patient_feedback", feedback=0)
@@ -115,7 +115,7 @@ def test_you_said_we_did_lists_the_series_feedback_actions_and_what_became_of_th
     assert cells(window.outcomes_model) == [
         [
             "Dewi Ŵilliams: Carers were not asked about discharge <b>at all</b>.",
-            "M1-1: Ask carers at every discharge",
+            "CB-1: Ask carers at every discharge",
             "Mark Obi",
             "✓ Done",
             "Discharge checklist now asks about carers",
@@ -124,7 +124,7 @@ def test_you_said_we_did_lists_the_series_feedback_actions_and_what_became_of_th
         ],
         [
             "Joan Pritchard: Too much jargon in the winter plan",
-            "M2-1: Plain-English winter plan",
+            "CB-3: Plain-English winter plan",
             "Comms team",
             "○ Open",
             "No update yet",
@@ -146,7 +146,7 @@ def test_an_earlier_meeting_does_not_list_later_actions(
     window = ReviewWindow(store, first)
     qtbot.addWidget(window)
     rows = window.outcomes_model.rows()
-    assert [(r.key, r.status) for r in rows] == [("M1-1", "✓ Done")]  # what became of it, since
+    assert [(r.key, r.status) for r in rows] == [("CB-1", "✓ Done")]  # what became of it, since
 
 
 def test_without_feedback_actions_the_tab_says_so(qtbot: Any, store: Store, clock: FakeClock) -> None:

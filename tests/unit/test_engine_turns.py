@@ -258,7 +258,7 @@ def test_actions_get_keys_and_link_to_feedback(started: LiveMeeting) -> None:
     first = started.apply("action", {"text": "Circulate the slides", "owner": "se", "due": "2026-07-01"})
     assert first.payload == {
         "text": "Circulate the slides",
-        "key": "A1",
+        "key": "SB-1",  # the series' initials and a running number
         "source": "meeting",
         "item": "i1",
         "owner": "se",
@@ -266,9 +266,9 @@ def test_actions_get_keys_and_link_to_feedback(started: LiveMeeting) -> None:
     }
     started.apply("feedback", {"who": "pr", "text": "Patients were not asked about transport"})
     second = started.apply("action", {"text": "Ask patients about transport", "feedback": 0})
-    assert (second.payload["key"], second.payload["source"]) == ("A2", "patient_feedback")
-    assert started.feedback[0].action == "A2"
-    assert started.actions["A1"].due == date(2026, 7, 1)
+    assert (second.payload["key"], second.payload["source"]) == ("SB-2", "patient_feedback")
+    assert started.feedback[0].action == "SB-2"
+    assert started.actions["SB-1"].due == date(2026, 7, 1)
 
 
 @pytest.mark.parametrize(

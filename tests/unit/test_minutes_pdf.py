@@ -27,8 +27,9 @@ from meetingkit.models.redaction import PeopleNames, initials, name_parts
 from meetingkit.models.review_text import airtime
 from meetingkit.models.session import LiveMeeting
 from meetingkit.models.summary import MeetingSummary
+from meetingkit.reports.minutes_blocks import ChartBar
 from meetingkit.reports.minutes_pdf import write_minutes
-from meetingkit.reports.participation_chart import Bar, top_bars
+from meetingkit.reports.participation_chart import top_bars
 from meetingkit.reports.report_text import clock_time, duration, markup, share
 
 # ---- reading a PDF back -----------------------------------------------------------------------------------
@@ -122,7 +123,7 @@ SECTIONS = [
     "3. Items: notes, decisions and actions",
     "4. Patient and public feedback break",
     "5. Actions agreed",
-    "6. Record of actions taken",
+    "6. Action log",
     "7. You said, we did",
     "8. Participation",
     "9. Timing",
@@ -142,7 +143,7 @@ def test_heading_has_title_series_date_and_venue(example: LiveMeeting, example_t
     assert "Stroke HIT steering group" in head
     assert "Series Stroke HIT" in head
     assert "Date Tuesday 6 October 2026" in head
-    assert "Time 14:00–15:26 (scheduled 14:00–15:25)" in head
+    assert "Time 14:00–15:27 (scheduled 14:00–15:25)" in head  # ended 15:26:33, to the nearest minute
     assert "Venue Council House, Room 2" in head
 
 
@@ -202,7 +203,7 @@ def test_break_taken_says_when_after_what_how_long_and_what_was_said(example_tex
 
 
 def test_actions_agreed_table(example_text: str) -> None:
-    part = between(example_text, "5. Actions agreed", "6. Record of actions taken")
+    part = between(example_text, "5. Actions agreed", "6. Action log")
     assert (
         "st1 Share discharge results with the survivors' group From patient and public feedback "
         "Claire Dunne 3 Nov 2026 Open" in part
@@ -211,9 +212,9 @@ def test_actions_agreed_table(example_text: str) -> None:
 
 
 def test_empty_action_sections_say_none(example_text: str) -> None:
-    part = between(example_text, "6. Record of actions taken", "7. You said, we did")
+    part = between(example_text, "6. Action log", "7. You said, we did")
     assert "No updates were reported." in part
-    assert "Actions still open from earlier meetings None." in part
+    assert "All actions of the series" in part and "st2 This meeting Draft the research bid" in part
 
 
 def test_participation_figures_come_from_the_summary(example: LiveMeeting, example_text: str) -> None:
@@ -233,7 +234,8 @@ def test_participation_figures_come_from_the_summary(example: LiveMeeting, examp
         f"spoke for {share(p.patient_voice_share)} of the main discussion "
         f"({share(p.patient_voice_share_with_break)} including the feedback break)" in part
     )
-    assert f"Gini coefficient {p.gini:.2f}" in part
+    assert f"Balance figure {p.gini:.2f}" in part
+    assert "people of the 8 present spoke for half of the main discussion" in part
     assert "Not heard in the main discussion: none" in part
     assert (
         "no patient or public voice: Welcome and apologies; Life after stroke research bid; Next steps"
@@ -245,7 +247,8 @@ def test_participation_figures_come_from_the_summary(example: LiveMeeting, examp
 
 def test_participation_has_a_chart_of_people(example_text: str) -> None:
     part = between(example_text, "8. Participation", "By person")
-    assert "Speaking time per person in minutes" in part
+    assert "Speaking time per person, most in the main discussion first" in part
+    assert "Graham Lee (rep)" in part  # representatives told apart in words, not by colour alone
     for name in ("Dr Rachel Hughes", "Graham Lee"):
         assert name in part
 
@@ -254,7 +257,7 @@ def test_timing_summary(example: LiveMeeting, example_text: str) -> None:
     part = example_text[example_text.index("9. Timing") :]
     t = MeetingSummary.of(example, 1).timing
     assert "Started 14:00 (scheduled 14:00)" in part
-    assert "Ended 15:26 (scheduled end 15:25)" in part
+    assert "Ended 15:27 (scheduled end 15:25)" in part
     assert f"Over by {duration(t.over_s or 0)}" in part
     assert "Items not reached None" in part
     assert "Early supported discharge: six-month results (+4 min)" in part
@@ -270,7 +273,7 @@ def test_every_page_has_the_title_and_page_n_of_m(example: LiveMeeting) -> None:
 
 def test_participation_can_be_left_out(example: LiveMeeting) -> None:
     text = text_of(render(example, participation=False))
-    assert "Participation" not in text and "Gini" not in text
+    assert "Participation" not in text and "Balance figure" not in text
     assert "8. Timing" in text and "Started 14:00" in text
 
 
@@ -454,7 +457,8 @@ def test_a_note_longer_than_a_page_splits_across_pages() -> None:
     pages = pages_of(render(live))
     assert len(pages) >= 6
     text = flat(" ".join(pages))
-    assert text.count("word3999") == 3  # the note and the action under their item, the actions table
+    # the note and the action under their item, the actions agreed and the action log
+    assert text.count("word3999") == 4
     assert sum("word2000" in p for p in pages) >= 1
 
 
@@ -571,16 +575,28 @@ def test_series_record_of_actions_and_you_said_we_did() -> None:
             prior_feedback=first.feedback,
         )
     )
-    record_part = between(text, "6. Record of actions taken", "7. You said, we did")
+    record_part = between(text, "6. Action log", "All actions of the series")
     assert "since the previous meeting of the series (2 Mar 2026)" in record_part
     assert (
-        "K1 Tell carers the discharge date Done Letters now name the date This meeting, 09:31" in record_part
+        "K1 Tell carers the discharge date Mo Member Done Letters now name the date This meeting, 09:31"
+        in record_part
     )
-    assert "K2 Audit referrals In progress Half the wards audited This meeting, 09:31" in record_part
+    assert (
+        "K2 Audit referrals Audit team due 1 Apr 2026 In progress Half the wards audited This meeting, 09:32"
+        in record_part
+    )
     assert "Reported long ago" not in text
     assert record_part.count("This meeting") == 2  # each update once, though both lists hold it
-    assert "Actions still open from earlier meetings" in record_part
-    assert "K2 Audit referrals Audit team 1 Apr 2026 In progress" in record_part
+    log = between(text, "All actions of the series", "7. You said, we did")
+    # the action log: reference, raised at, text, owner, due, status, latest update
+    assert (
+        "K2 2 Mar 2026 Audit referrals Audit team 1 Apr 2026 In progress "
+        "6 Apr 2026: In progress — Half the wards audited" in log
+    )
+    assert (
+        "K1 2 Mar 2026 Tell carers the discharge date From patient and public feedback Mo Member — Done"
+        in log
+    )
     said = between(text, "7. You said, we did", "8. Participation")
     assert "Pat Rep: Carers never hear about discharge dates" in said
     assert "K1: Tell carers the discharge date" in said
@@ -686,7 +702,7 @@ def test_scrubbing_is_whole_word_and_case_blind() -> None:
 
 
 def test_the_chart_groups_the_rest_as_others() -> None:
-    bars = [Bar(f"P{i}", float(i)) for i in range(60)]
+    bars = [ChartBar(f"P{i}", float(i), 0.0) for i in range(60)]
     shown = top_bars(bars)
     assert len(shown) == 25
     assert shown[0].label == "P59"

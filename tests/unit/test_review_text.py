@@ -9,7 +9,15 @@ from meetingkit.models import review_text as rt
 
 @pytest.mark.parametrize(
     ("share", "decimals", "text"),
-    [(0.0, 0, "0%"), (0.09, 0, "9%"), (0.1343, 1, "13.4%"), (0.003, 0, "less than 1%"), (1.0, 0, "100%")],
+    [
+        (0.0, 0, "0%"),
+        (0.09, 0, "9%"),
+        (0.1343, 1, "13.4%"),
+        (0.003, 0, "less than 1%"),
+        (1.0, 0, "100%"),
+        (0.0215, 1, "2.2%"),
+        (0.2, 1, "20%"),
+    ],
 )
 def test_percent(share: float, decimals: int, text: str) -> None:
     assert rt.percent(share, decimals) == text
@@ -51,7 +59,7 @@ def test_patient_voice_line_names_the_break_only_when_there_was_one() -> None:
 
 def test_patient_voice_with_break_line() -> None:
     assert rt.patient_voice_with_break_line(0.2044, 4926, "taken") == (
-        "Counting the feedback break, representatives spoke for 20% of all speaking time."
+        "Counting the feedback break, representatives spoke for 20.4% of all speaking time."
     )
     assert rt.patient_voice_with_break_line(0.1, 100, "disabled").startswith("There was no feedback break")
 

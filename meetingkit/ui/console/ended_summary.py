@@ -3,8 +3,8 @@ were heard."""
 
 from __future__ import annotations
 
+from meetingkit.models.review_text import minutes_text, percent, round_minutes
 from meetingkit.models.session import LiveMeeting, format_clock
-from meetingkit.reports.report_text import duration
 from meetingkit.ui.console.timer_faces import local_time
 
 PAUSES_WORTH_SAYING_S = 30  # shorter pauses do not change the length the minutes give
@@ -14,18 +14,17 @@ NOT_HEARD_NAMED = 4  # the summary bar names this many of those not heard; the r
 def ended_summary(live: LiveMeeting) -> str:
     timing = live.timing()
     over = timing.over_s or 0.0
-    minutes = round(abs(over) / 60)
+    minutes = round_minutes(abs(over))
     when = "on time" if minutes == 0 else f"over by {minutes} min" if over > 0 else f"{minutes} min early"
     part = live.participation()
-    share = round(part.patient_voice_share * 100)
-    voice = f"Patient and public voice: {share}% of the main discussion (outside the feedback break)."
+    voice = f"Patient and public voice: {percent(part.patient_voice_share)} of the main discussion (outside the feedback break)."
     names = part.not_heard[:NOT_HEARD_NAMED]
     more = len(part.not_heard) - len(names)
     unheard = f" Not heard: {', '.join(names)}{f' and {more} more' if more else ''}." if names else ""
     end_at = live.ended_at or live.now()
     # The minutes give the length from start to end; the meeting clock leaves pauses out. Say which is which.
     total = end_at - (live.started_at or end_at)
-    length = f"{duration(total)} from start to end"
+    length = f"{minutes_text(total)} from start to end"
     if total - live.elapsed() >= PAUSES_WORTH_SAYING_S:
         # The clock's own figure, as the console shows it: rounding both to the minute could make them equal.
         length += f" ({format_clock(live.elapsed())} on the meeting clock, pauses left out)"

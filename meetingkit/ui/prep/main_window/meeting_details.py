@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from meetingkit.models.meeting import DomainError, Meeting
+from meetingkit.models.review_text import percent, round_minutes
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
@@ -107,11 +108,11 @@ class MeetingDetails(QWidget):
             doc = summary.to_json()
         except (DomainError, KeyError, TypeError) as exc:
             return f"Figures unavailable: {exc}"
-        voice = f"Patient and public voice: {doc['patient_voice_share'] * 100:.0f}% of the main discussion."
+        voice = f"Patient and public voice: {percent(doc['patient_voice_share'])} of the main discussion."
         over = doc["timing"].get("over_s")
         if over is None:
             return voice
-        minutes = round(abs(over) / 60)
+        minutes = round_minutes(abs(over))
         timing = (
             "Finished on time."
             if minutes == 0

@@ -1,0 +1,94 @@
+"""The one minutes context (DESIGN §5): the meeting and its series turned into the blocks every edition lays
+out — PDF, Word and HTML say the same sections in the same order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from meetingkit.models.meeting import Action, Feedback
+from meetingkit.models.redaction import PeopleNames
+from meetingkit.models.review_text import percent
+from meetingkit.models.session import LiveMeeting
+from meetingkit.models.summary import MeetingSummary
+from meetingkit.reports.minutes_actions import action_sections
+from meetingkit.reports.minutes_blocks import Block, Heading, MinutesDoc, Para
+from meetingkit.reports.minutes_figures import participation_section, timing_section
+from meetingkit.reports.minutes_meeting import meeting_sections
+from meetingkit.reports.minutes_story import MinutesContext
+from meetingkit.reports.report_text import long_date, one_line
+
+
+def build_minutes(
+    live: LiveMeeting,
+    *,
+    meeting_id: int | None = None,
+    prior_actions: Sequence[Action] = (),
+    since: float | None = None,
+    redacted: bool = False,
+    participation: bool = True,
+    prior_feedback: Sequence[Feedback] = (),
+) -> MinutesDoc:
+    """The minutes of `live` as blocks.
+
+    prior_actions: the series' actions agreed at earlier meetings, each with all its updates.
+    since: when the previous meeting of the series took place; earlier updates are left out of the record of
+    actions taken (None: all of them).
+    prior_feedback: feedback given at earlier meetings of the series ("you said, we did").
+    redacted: people as initials and role, and their names scrubbed from all text.
+    """
+    summary = MeetingSummary.of(live, meeting_id)
+    ctx = MinutesContext(
+        live=live,
+        summary=summary,
+        names=PeopleNames(live.meeting.people, redacted),
+        prior_actions=list(prior_actions),
+        prior_feedback=list(prior_feedback),
+        since=since,
+        meeting_id=meeting_id,
+    )
+    blocks: list[Block] = [*_heading(ctx)]
+    blocks += meeting_sections(ctx)
+    blocks += action_sections(ctx)
+    if participation:
+        blocks += participation_section(ctx)
+    blocks += timing_section(ctx)
+    m = live.meeting
+    title = one_line(ctx.names.text(m.title))
+    series = one_line(ctx.names.text(m.series))
+    when = long_date(m.scheduled_start)
+    edition = "Redacted edition" if redacted else "Minutes"
+    return MinutesDoc(
+        title=f"Minutes: {title}",
+        subject=f"Minutes of {series or title}, {when}" + (" (redacted edition)" if redacted else ""),
+        header=f"{edition} · {when}",
+        status_mark="",
+        redacted=redacted,
+        blocks=blocks,
+    )
+
+
+def _heading(ctx: MinutesContext) -> list[Block]:
+    m = ctx.live.meeting
+    rows = []
+    if m.series.strip():
+        rows.append(("Series", ctx.say(m.series)))
+    rows.append(("Date", long_date(m.scheduled_start)))
+    rows.append(("Time", ctx.meeting_hours()))
+    rows.append(("Venue", ctx.say(m.venue) if m.venue.strip() else "Not recorded"))
+    p = ctx.summary.participation
+    if p.main_s > 0:
+        # the figure representatives most need, on the first page rather than the last
+        rows.append(
+            (
+                "Patient and public voice",
+                f"Representatives spoke for <b>{percent(p.patient_voice_share)}</b> of the main discussion "
+                f"({percent(p.patient_voice_share_with_break)} with the feedback break)",
+            )
+        )
+    if ctx.names.redacted:
+        rows.append(("Edition", "Redacted: people are shown by their initials and role."))
+    return [
+        Heading(ctx.say(m.title), 0),
+        Para("Minutes of the meeting", "subtitle"),
+        ctx.facts(rows, label_width=40),
+    ]
