@@ -12,9 +12,18 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from meetingkit.store.backups import (  # noqa: F401  (re-exported: the store's parts import them from here)
+    BACKUPS_KEPT,
+    BackupFailed,
+    backup,
+    backup_stamp,
+    backups_folder,
+    private_folder,
+    request_backup_purge,
+)
+
 APPLICATION_ID = 0x4D4B4954  # "MKIT": marks a file as MeetingKit's
 SCHEMA_VERSION = 2
-BACKUPS_KEPT = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -34,12 +43,6 @@ def default_db_path() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "MeetingKit" / "meetingkit.db"
-
-
-def _private_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):  # a folder we do not own (e.g. /tmp) keeps its mode
-        os.chmod(folder, 0o700)
 
 
 def _private_files(path: Path) -> None:
@@ -73,7 +76,7 @@ def open_database(path: str | Path) -> Database:
         )
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new:
-        _private_folder(path.parent)
+        private_folder(path.parent)
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
     try:
@@ -286,22 +289,14 @@ def _add_meta_v2(db: Database) -> None:
 # The ladder: step N takes a database at version N-1 to version N, in one transaction.
 MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _create_v1, 2: _add_meta_v2}
 
-PURGE_KEY = "purge_backups_before"
-
-
-def backup_stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-
-
-def request_backup_purge(db: Database) -> None:
-    """After a deletion: the next backup removes every older copy, which still holds what was deleted."""
-    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [PURGE_KEY, backup_stamp()])
-
 
 def _migrate(db: Database, path: Path) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version < SCHEMA_VERSION and version > 0:
-        backup(db, path, reason=f"before-migration-{version}")
+        try:
+            backup(db, path, reason=f"before-migration-{version}")
+        except BackupFailed as exc:
+            raise StoreError(f"{exc}; the database was not upgraded and was left untouched") from None
     while version < SCHEMA_VERSION:
         step = version + 1
         with db.atomic():
@@ -310,42 +305,3 @@ def _migrate(db: Database, path: Path) -> None:
             if step == 1:
                 db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         version = step
-
-
-def backups_folder(path: Path) -> Path:
-    return path.parent / "backups"
-
-
-def backup(db: Database, path: str | Path, reason: str = "meeting-ended", keep: int = BACKUPS_KEPT) -> Path:
-    """Copy the live database with SQLite's backup API into the private backups folder; keep the last `keep`."""
-    path = Path(path)
-    folder = backups_folder(path)
-    _private_folder(folder)
-    stamp = backup_stamp()
-    target = folder / f"{path.stem}-{stamp}-{reason}.db"
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    dest = sqlite3.connect(str(target))
-    try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    os.chmod(target, 0o600)
-    copies = sorted(folder.glob(f"{path.stem}-*.db"))
-    purge = _purge_marker(db)
-    if purge:
-        for old in copies:
-            if old != target and old.name[len(path.stem) + 1 :] < purge:
-                old.unlink(missing_ok=True)
-        db.execute("DELETE FROM meta WHERE key = ?", [PURGE_KEY])
-        copies = sorted(folder.glob(f"{path.stem}-*.db"))
-    for old in copies[:-keep] if keep > 0 else copies:
-        old.unlink(missing_ok=True)
-    return target
-
-
-def _purge_marker(db: Database) -> str | None:
-    if "meta" not in db.table_names():
-        return None
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [PURGE_KEY]).fetchone()
-    return str(row[0]) if row else None

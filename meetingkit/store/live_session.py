@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from meetingkit.models.session import Event, LiveMeeting
+from meetingkit.store.backups import BackupFailed
 from meetingkit.store.projections import write_changes, write_event
 
 
@@ -42,8 +43,8 @@ class LiveSession:
         if event.type == "end_meeting" and not self.pending:
             try:
                 self.store.backup()
-            except OSError as exc:  # a backup that fails must not lose the meeting
-                self.write_error = f"The backup could not be written: {exc}"
+            except BackupFailed as exc:  # a backup that fails must not stop the meeting from ending
+                self.write_error = f"The meeting is saved, but {str(exc)[0].lower()}{str(exc)[1:]}"
         return event
 
     def close_open_turns_at_last_event(self) -> list[Event]:
