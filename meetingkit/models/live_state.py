@@ -110,21 +110,47 @@ class LiveState:
         self.updates: list[ActionUpdate] = []
         self.changes: set[tuple[str, Any]] = set()
         self.clock_gap_s = 0.0  # the last sleep detected, for the chair to be told
-        self._anchor_wall = to_epoch(clock.now_utc())
-        self._anchor_mono = clock.monotonic()
+        self.clock_behind_s = 0.0  # how far this computer's clock is behind the record (told at a resume)
         self._last_t: float | None = None
+        self.anchor()
 
     # ---- time -----------------------------------------------------------------------------------------------
 
+    def anchor(self, last_event: float | None = None) -> None:
+        """Fix where this run's time starts: max(wall clock now, the last recorded event), then only the
+        monotonic (or boot) clock moves it, so a wall-clock step never changes a duration."""
+        wall = to_epoch(self.clock.now_utc())
+        self._anchor_wall = wall if last_event is None else max(wall, last_event)
+        behind = 0.0 if last_event is None else last_event - wall
+        self.clock_behind_s = behind if behind > CLOCK_GAP_S else 0.0
+        self._anchor_mono = self.clock.monotonic()
+        self._anchor_boot = self.clock.boot()
+        self._slept_seen = 0.0 if self._anchor_boot is None else self._anchor_boot - self._anchor_mono
+
+    def _since_anchor(self) -> float:
+        boot = self.clock.boot()
+        if boot is not None and self._anchor_boot is not None:
+            return boot - self._anchor_boot  # counts a sleep as it happens: the room went on
+        return self.clock.monotonic() - self._anchor_mono
+
     def now(self) -> float:
-        """The meeting's time (epoch seconds): wall clock at the anchor plus monotonic time since."""
-        return self._anchor_wall + (self.clock.monotonic() - self._anchor_mono)
+        """The meeting's time (epoch seconds): the anchor plus time since on the monotonic or boot clock."""
+        return self._anchor_wall + self._since_anchor()
 
     def check_clock(self) -> float:
-        """Detect a sleep (wall clock ran ahead of monotonic); re-anchor so the meeting time includes it.
+        """Detect a sleep; the meeting time includes it. Returns the sleep found now (0.0 if none).
 
-        Returns the gap found now (0.0 if none). The room went on while the laptop slept, so does the meeting.
-        """
+        With a boot clock a sleep is boot time that monotonic time did not see, and a wall-clock step is
+        ignored. Without one (some platforms), the wall clock running ahead of monotonic time is the best sign
+        there is, and the meeting re-anchors to it."""
+        boot = self.clock.boot()
+        if boot is not None and self._anchor_boot is not None:
+            slept = (boot - self.clock.monotonic()) - self._slept_seen
+            if slept > CLOCK_GAP_S:
+                self._slept_seen += slept
+                self.clock_gap_s = slept
+                return slept
+            return 0.0
         wall = to_epoch(self.clock.now_utc())
         gap = wall - self.now()
         if gap > CLOCK_GAP_S:

@@ -158,7 +158,7 @@ def test_console_running_with_every_bar_and_prompt(
     c("action", text="Share the figures", owner="se")
     c("start_item", item="i3")  # the break is due at the next boundary: its prompt shows
     clock.advance(60 * 60)  # far over time: the rebalance offer shows
-    clock.jump_wall(600)
+    clock.sleep(600)
     console.bridge.clock_gap.emit(600.0)
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count={pages}")

@@ -98,7 +98,7 @@ def test_a_stalled_gui_thread_does_not_leave_the_timer_behind(
 def test_a_laptop_sleep_is_shown_and_can_be_dismissed(
     qtbot, running: ConsoleWindow, clock: FakeClock
 ) -> None:
-    clock.jump_wall(12 * 60)  # the wall clock ran on while monotonic time stood still
+    clock.sleep(12 * 60)  # the wall clock ran on while monotonic time stood still
     qtbot.waitUntil(running.gap_bar.isVisible, timeout=2000)  # the bridge's next repaint tick notices
     assert (
         running.gap_bar.text.text() == "The computer slept for 12 min; the meeting clock includes that time"
@@ -322,7 +322,7 @@ def test_every_control_has_an_accessible_name(qtbot, console: ConsoleWindow, clo
     console.bridge.command("queue", who="m2")
     console.bridge.command("start_item", item="i3")  # break due: its prompt shows
     clock.advance(60 * 60)  # far over: the rebalance offer shows
-    clock.jump_wall(600)
+    clock.sleep(600)
     qtbot.waitUntil(console.gap_bar.isVisible, timeout=2000)
     console.ask_end()
     console.show_shortcuts()

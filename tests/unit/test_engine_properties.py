@@ -125,7 +125,7 @@ def run(make_meeting, state_of, seq: list[tuple[str, float, Any]]) -> tuple[Live
     refusals = 0
     for kind, amount, command in seq:
         if kind == "sleep":
-            clock.jump_wall(amount)
+            clock.sleep(amount)
             live.check_clock()  # as the console's repaint does
             continue
         clock.advance(amount)

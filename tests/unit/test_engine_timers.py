@@ -182,7 +182,7 @@ def test_a_sleep_of_the_laptop_is_detected_and_counts_as_meeting_time(
 ) -> None:
     started.apply("speak", {"who": "ch"})
     clock.advance(60)
-    clock.jump_wall(600)  # suspended for ten minutes: the monotonic clock stood still
+    clock.sleep(600)  # suspended for ten minutes: the monotonic clock stood still
     assert started.check_clock() == pytest.approx(600)
     assert started.clock_gap_s == pytest.approx(600)
     assert started.speaker_timer().elapsed_s == pytest.approx(660)
@@ -192,14 +192,14 @@ def test_a_sleep_of_the_laptop_is_detected_and_counts_as_meeting_time(
 
 def test_a_small_drift_is_not_a_sleep(started: LiveMeeting, clock: FakeClock) -> None:
     clock.advance(60)
-    clock.jump_wall(3)
+    clock.step_wall(3)  # drift, not a sleep
     assert started.check_clock() == 0.0
     assert started.elapsed() == pytest.approx(60)
 
 
 def test_a_command_after_a_sleep_notices_it(started: LiveMeeting, clock: FakeClock) -> None:
     clock.advance(100)
-    clock.jump_wall(300)
+    clock.sleep(300)
     event = started.apply("next_item")
     assert (event.at - started.events[0].at).total_seconds() == pytest.approx(400)
     assert started.timing().items[0].actual_s == pytest.approx(400)

@@ -35,7 +35,13 @@ from meetingkit.ui.console.control_buttons import console_button
 from meetingkit.ui.console.end_question import EndQuestion
 from meetingkit.ui.console.ended_summary import ended_summary
 from meetingkit.ui.console.fit_labels import FitLabel
-from meetingkit.ui.console.notice_bars import NoticeBar, SaveProblemBar, clock_gap_text, save_problem_text
+from meetingkit.ui.console.notice_bars import (
+    NoticeBar,
+    SaveProblemBar,
+    clock_behind_text,
+    clock_gap_text,
+    save_problem_text,
+)
 from meetingkit.ui.console.queue_panel import QueuePanel
 from meetingkit.ui.console.rebalance_offer import RebalancePanel
 from meetingkit.ui.console.record_export import export_record
@@ -75,7 +81,9 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         bridge.refused.connect(self._on_refused)
         bridge.clock_gap.connect(self._on_clock_gap)
         bridge.save_problem.connect(self._on_save_problem)
-        if live.clock_gap_s:
+        if live.clock_behind_s:
+            self.gap_bar.show_text(clock_behind_text(live.clock_behind_s))
+        elif live.clock_gap_s:
             self._on_clock_gap(live.clock_gap_s)
         if bridge.session.write_error:
             self._on_save_problem(bridge.session.write_error)

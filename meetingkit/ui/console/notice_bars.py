@@ -26,6 +26,14 @@ def clock_gap_text(seconds: float) -> str:
     return f"The computer slept for {amount}; the meeting clock includes that time"
 
 
+def clock_behind_text(seconds: float) -> str:
+    amount = f"{round(seconds)} s" if seconds < 90 else f"{round(seconds / 60)} min"
+    return (
+        f"This computer's clock is {amount} behind the meeting record; the meeting's times go on from the"
+        " record, and durations still grow correctly"
+    )
+
+
 class NoticeBar(QFrame):
     """Icon, text (room for `lines` lines) and, if dismissible, a 'Dismiss' button."""
 
