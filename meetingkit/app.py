@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingkit.clock import Clock, SystemClock
-from meetingkit.store.database import StoreError
+from meetingkit.store.database import StoreError, private_folder
 from meetingkit.store.repository import Store
 from meetingkit.ui.prep.main_window import MainWindow
 
@@ -44,11 +45,13 @@ def open_settings() -> QSettings:
     """The user's settings file (at `settings_path()`), private to its owner."""
     path = settings_path()
     # Owner-only, like everything else MeetingKit writes; QSettings keeps an existing file's permissions.
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path.parent, 0o700)
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    os.chmod(path, 0o600)
+    # Folders and files that were there before keep their modes: they are not MeetingKit's to change.
+    private_folder(path.parent)
+    if not os.path.lexists(path):
+        with contextlib.suppress(FileExistsError):
+            os.close(
+                os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            )
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 

@@ -7,17 +7,19 @@ import json
 import os
 import sqlite3
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from meetingkit import desktop_libs
 from meetingkit.clock import SystemClock
-from meetingkit.models import record
+from meetingkit.models import bounds, record
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
-from meetingkit.models.schedule import ON_TIME_TOLERANCE_S
+from meetingkit.reports.file_writer import OutputError, check_target, write_file
 from meetingkit.resources import demo_record_path
-from meetingkit.store.database import StoreError, default_db_path
+from meetingkit.store.database import StoreError, check_db_path, default_db_path
+from meetingkit.terminal import format_actions, format_list, format_stats, shown, shown_json
 
 PROG = "meetingkit"
 
@@ -33,6 +35,12 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{message} (see '{self.prog} --help')")
 
 
+REDACTED_HELP = (
+    "people as initials and role; the names MeetingKit knows (attendees of this and earlier meetings of the"
+    " series, and names after a title such as Dr) replaced in the text, organisations left out; words that"
+    " still look like names are listed on stderr to check"
+)
+REDACT_HELP = "with --redacted: a further word or name to replace with initials (give it once a word)"
 READ_ONLY = {"stats", "export", "minutes", "list", "actions"}
 
 
@@ -55,11 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", parents=[common], help="write a meeting's record (JSON)")
     e.add_argument("id", type=int)
     e.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
-    e.add_argument("--redacted", action="store_true", help="initials and roles instead of names")
+    e.add_argument("--redacted", action="store_true", help=REDACTED_HELP)
+    e.add_argument("--redact", metavar="WORD", action="append", help=REDACT_HELP)
     m = sub.add_parser("minutes", parents=[common], help="write a meeting's minutes as PDF")
     m.add_argument("id", type=int)
     m.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
-    m.add_argument("--redacted", action="store_true", help="initials and roles instead of names")
+    m.add_argument("--redacted", action="store_true", help=REDACTED_HELP)
+    m.add_argument("--redact", metavar="WORD", action="append", help=REDACT_HELP)
     m.add_argument("--no-participation", action="store_true", help="leave out the participation summary")
     s = sub.add_parser("stats", parents=[common], help="who spoke, for how long; the break; the timing")
     s.add_argument("id", type=int)
@@ -83,8 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         return _fail(str(exc))
     command = args.command or "gui"
-    db_path = Path(getattr(args, "db", None) or default_db_path())
     try:
+        # An explicit --db is checked at once: "" is no file, and a device, FIFO or folder is refused before
+        # anything opens it (opening a FIFO would wait for ever).
+        # A command that only reads says there is no database (below) rather than that its folder is missing.
+        explicit = "db" in args
+        db_path = check_db_path(args.db, command not in READ_ONLY) if explicit else default_db_path()
         if command in READ_ONLY and not db_path.exists():
             return _no_database(command, db_path)
         if command == "gui":
@@ -95,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(db_path)
         return COMMANDS[command](args, db_path)
-    except (CliError, StoreError, record.RecordError, DomainError) as exc:
+    except (CliError, StoreError, record.RecordError, DomainError, OutputError) as exc:
         return _fail(str(exc))
     except (OSError, sqlite3.Error) as exc:
         return _fail(_os_message(exc))
@@ -114,16 +128,16 @@ def main(argv: list[str] | None = None) -> int:
 def _no_database(command: str, db_path: Path) -> int:
     """A command that only reads never creates a database where there was none."""
     if command == "list":
-        print(f"No meetings yet (no database at {db_path}). Try: meetingkit demo")
+        print(f"No meetings yet (no database at {shown(db_path)}). Try: meetingkit demo")
         return 0
     if command == "actions":
-        print(f"No actions yet (no database at {db_path}).")
+        print(f"No actions yet (no database at {shown(db_path)}).")
         return 0
     return _fail(f"There is no MeetingKit database at {db_path}")
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+    print(f"{PROG}: error: {shown(' '.join(message.split()))}", file=sys.stderr)
     return 2
 
 
@@ -146,7 +160,15 @@ def _meeting_id(store: Any, mid: int) -> int:
 
 def _read_record(path: str) -> record.Record:
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            # The size first: a 200 MB file is refused at once instead of being read and parsed for minutes.
+            size = os.fstat(fh.fileno()).st_size
+            if size > bounds.MAX_RECORD_BYTES:
+                raise CliError(
+                    f"{path}: the file is {size / 2**20:,.0f} MiB; a meeting record is at most "
+                    f"{bounds.MAX_RECORD_BYTES // 2**20} MiB"
+                )
+            data = fh.read(bounds.MAX_RECORD_BYTES + 1)
     except OSError as exc:
         raise CliError(f"{path}: {exc.strerror}") from None
     try:
@@ -169,97 +191,96 @@ def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
         mid = store.find_meeting(rec.meeting.title, rec.meeting.series, rec.meeting.scheduled_start)
         if mid is None:
             mid = store.import_record(rec)
-            print(f"Demo meeting {mid}: {rec.meeting.title}")
+            print(f"Demo meeting {mid}: {shown(rec.meeting.title)}")
         else:
-            print(f"Demo meeting {mid} is already in the database: {rec.meeting.title}")
+            print(f"Demo meeting {mid} is already in the database: {shown(rec.meeting.title)}")
         if args.out:
             _write_minutes(store, mid, Path(args.out), redacted=False, participation=True)
-            print(f"Minutes written to {args.out}")
+            print(f"Minutes written to {shown(args.out)}")
     return 0
 
 
-def export_record(store: Any, mid: int, redacted: bool = False) -> dict[str, Any]:
+def export_record(
+    store: Any, mid: int, redacted: bool = False, also: Sequence[str] = ()
+) -> tuple[dict[str, Any], list[str]]:
+    """The meeting's record, and (redacted) the words in it that may still be names."""
+    from meetingkit.reports.redaction_check import redact_record
+    from meetingkit.store.series_people import series_people
+
     live = store.rebuild(mid, SystemClock())
     data = record.write(live)
-    return redact_record(data) if redacted else data
-
-
-def redact_record(data: dict[str, Any]) -> dict[str, Any]:
-    """A record with every person shown as initials and role, and names taken out of all free text.
-
-    The same naming as the redacted minutes (models.redaction.PeopleNames), so the two editions agree.
-    """
-    from meetingkit.models.meeting import Attendee
-    from meetingkit.models.redaction import PeopleNames
-
-    names = PeopleNames(
-        [Attendee(p["key"], p["name"], role=p["role"]) for p in data["people"]], redacted=True
-    )
-    out = json.loads(json.dumps(data))
-    for p in out["people"]:
-        p["name"] = names.who(p["key"])
-        p["organisation"] = ""  # an organisation can identify a person; the sector stays
-    for key in ("title", "venue", "series"):
-        out["meeting"][key] = names.text(out["meeting"].get(key, ""))
-    for it in out["agenda"]:
-        it["title"] = names.text(it["title"])
-    for ev in out["events"]:
-        for k in ("text", "note", "reason"):
-            if isinstance(ev.get(k), str):
-                ev[k] = names.text(ev[k])
-        if isinstance(ev.get("owner"), str):
-            ev["owner"] = ev["owner"] if names.knows(ev["owner"]) else names.text(ev["owner"])
-    return out
+    if not redacted:
+        return data, []
+    return redact_record(data, series_people(store.db, mid), also)
 
 
 def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    if args.output:
+        check_target(args.output)
     with _store(db_path) as store:
-        data = export_record(store, _meeting_id(store, args.id), args.redacted)
+        data, left = export_record(store, _meeting_id(store, args.id), args.redacted, args.redact or ())
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     if args.output:
-        _write_file(Path(args.output), text.encode("utf-8"))
+        write_file(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
+    _warn_names_left(left)
     return 0
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """Write whole or not at all: a temporary file beside the target, then a rename."""
-    if not path.parent.is_dir():
-        raise CliError(f"Cannot write {path}: the folder {path.parent} does not exist")
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+def _warn_names_left(words: list[str]) -> None:
+    """The redaction cannot know every name (DESIGN §5): say which words still look like one."""
+    if words:
+        shown_words = ", ".join(shown(w) for w in words[:40]) + (
+            f" and {len(words) - 40} more" if len(words) > 40 else ""
+        )
+        print(
+            f"{PROG}: warning: {len(words)} word(s) in the redacted text may still be names: {shown_words}. "
+            "Check them; give --redact WORD (once a word) to replace any of them with initials too.",
+            file=sys.stderr,
+        )
 
 
-def _write_minutes(store: Any, mid: int, out: Path, redacted: bool, participation: bool) -> None:
+def _write_minutes(
+    store: Any, mid: int, out: Path, redacted: bool, participation: bool, also: Sequence[str] = ()
+) -> list[str]:
+    """Write the minutes; (redacted) the words in them that may still be names."""
     import io
 
+    from meetingkit.models.redaction import PeopleNames
     from meetingkit.reports.minutes_pdf import write_minutes
+    from meetingkit.reports.redaction_check import names_left, printed_text
+    from meetingkit.store.series_people import series_people
 
+    check_target(out)  # a target that will be refused is refused before the minutes are made
     live = store.rebuild(mid, SystemClock())
+    context = store.minutes_context(mid)
+    others = series_people(store.db, mid) if redacted else []
     buf = io.BytesIO()
     write_minutes(
         buf,
         live,
         meeting_id=mid,
-        **store.minutes_context(mid),
+        **context,
         redacted=redacted,
         participation=participation,
+        others=others,
+        also=also,
     )
-    _write_file(out, buf.getvalue())
+    write_file(out, buf.getvalue())
+    if not redacted:
+        return []
+    names = PeopleNames(live.meeting.people, True, others=others, also=also)
+    return names_left(names, printed_text(live, context["prior_actions"], context["prior_feedback"]))
 
 
 def cmd_minutes(args: argparse.Namespace, db_path: Path) -> int:
     with _store(db_path) as store:
         mid = _meeting_id(store, args.id)
-        _write_minutes(store, mid, Path(args.output), args.redacted, not args.no_participation)
+        left = _write_minutes(
+            store, mid, Path(args.output), args.redacted, not args.no_participation, args.redact or ()
+        )
+    _warn_names_left(left)
     return 0
 
 
@@ -268,57 +289,10 @@ def cmd_stats(args: argparse.Namespace, db_path: Path) -> int:
         summary = store.summary(_meeting_id(store, args.id))
     doc = summary.to_json()
     if args.json:
-        print(json.dumps(doc, indent=1, ensure_ascii=False))
+        print(shown_json(json.dumps(doc, indent=1, ensure_ascii=False)))
     else:
         print(format_stats(doc, break_during=summary.brk.during))
     return 0
-
-
-def _mmss(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    sign = "-" if seconds < 0 else ""
-    s = int(round(abs(seconds)))
-    return f"{sign}{s // 60}:{s % 60:02d}"
-
-
-def format_stats(doc: dict[str, Any], break_during: bool = False) -> str:
-    lines = [f"{doc['meeting']['title']} (meeting {doc['meeting']['id']})", ""]
-    lines.append(f"{'Person':<28} {'Role':<12} {'Time':>7} {'Share':>6} {'Turns':>5} {'Longest':>7}")
-    for p in doc["people"]:
-        mark = " *" if p["patient_rep"] else ""
-        lines.append(
-            f"{(p['name'] + mark)[:28]:<28} {p['role'][:12]:<12} {_mmss(p['seconds']):>7} "
-            f"{p['share'] * 100:>5.1f}% {p['turns']:>5} {_mmss(p['longest_s']):>7}"
-        )
-    lines.append("  * patient or public representative")
-    lines.append("")
-    lines.append(
-        f"Patient and public voice: {doc['patient_voice_share'] * 100:.1f}% of the main discussion "
-        f"({doc['patient_voice_share_with_break'] * 100:.1f}% including the feedback break)"
-    )
-    lines.append(f"Balance (Gini, 0 = evenly shared): {doc['gini']:.2f}")
-    lines.append(f"Not heard: {', '.join(doc['not_heard']) or 'everyone present spoke'}")
-    lines.append(f"Items without patient voice: {', '.join(doc['items_without_patient_voice']) or 'none'}")
-    lines.append(f"Sectors missing: {', '.join(doc['coverage']['missing']) or 'none'}")
-    b = doc["break"]
-    brk = {
-        "taken": f"taken {'during' if break_during else 'after'} '{b['after_item']}' for {_mmss(b['duration_s'])}",
-        "skipped": f"skipped ({b['skip_reason']})",
-        "not_held": "not held",
-        "pending": "still to come",
-        "running": "under way",
-        "disabled": "not planned",
-    }[b["status"]]
-    lines.append(f"Feedback break: {brk}")
-    t = doc["timing"]
-    if t["over_s"] is not None:
-        if abs(t["over_s"]) < ON_TIME_TOLERANCE_S:  # the same minute's grace as the forecast and the minutes
-            lines.append("Finished on time")
-        else:
-            word = "over" if t["over_s"] > 0 else "under"
-            lines.append(f"Finished {_mmss(abs(t['over_s']))} {word} the scheduled time")
-    return "\n".join(lines)
 
 
 def cmd_list(args: argparse.Namespace, db_path: Path) -> int:
@@ -327,9 +301,7 @@ def cmd_list(args: argparse.Namespace, db_path: Path) -> int:
     if not rows:
         print("No meetings yet. Try: meetingkit demo")
         return 0
-    print(f"{'ID':>4}  {'Date':<16}  {'Status':<8}  {'Series':<20}  Title")
-    for r in rows:
-        print(f"{r.id:>4}  {r.scheduled_start:%Y-%m-%d %H:%M}  {r.status:<8}  {r.series[:20]:<20}  {r.title}")
+    print(format_list(rows))
     return 0
 
 
@@ -339,16 +311,7 @@ def cmd_actions(args: argparse.Namespace, db_path: Path) -> int:
     if not rows:
         print("No actions match.")
         return 0
-    print(f"{'Key':<10} {'Status':<12} {'Due':<10} {'Owner':<22} {'Series':<16} Action")
-    for a in rows:
-        src = " [patient feedback]" if a.source == "patient_feedback" else ""
-        due = a.due.isoformat() if a.due else "-"
-        print(
-            f"{a.key[:10]:<10} {a.status.replace('_', ' '):<12} {due:<10} {a.owner[:22]:<22} {a.series[:16]:<16} {a.text}{src}"
-        )
-        for u in a.updates:
-            note = f": {u.note}" if u.note else ""
-            print(f"{'':<10} -> {u.status.replace('_', ' ')}{note}")
+    print(format_actions(rows))
     return 0
 
 

@@ -34,6 +34,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    # `--db` names a new file in an existing folder (DESIGN §4): the folder is there, private, as a user's is.
+    (tmp_path / "data").mkdir(mode=0o700, exist_ok=True)
     return tmp_path / "data" / "meetingkit.db"
 
 

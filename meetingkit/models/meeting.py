@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from meetingkit.models import bounds
+
 ROLES = ("chair", "secretary", "member", "patient_rep", "guest")
 KINDS = ("item", "actions_review", "next_steps", "aob")
 ATTENDANCE = ("present", "apologies", "absent")
@@ -52,6 +54,20 @@ class DomainError(ValueError):
         self.field = field
 
 
+def _check_text(value: str, what: str, field: str) -> None:
+    fault = bounds.text_fault(value)
+    if fault:
+        raise DomainError(f"{what} {fault}", field)
+
+
+def _check_number(
+    value: object, what: str, limits: tuple[float, float], field: str, whole: bool = False
+) -> None:
+    fault = bounds.number_fault(value, limits, whole)
+    if fault:
+        raise DomainError(f"{what} {fault}", field)
+
+
 @dataclass
 class Attendee:
     """A person as they take part in one meeting: who they are, their role there and whether they came."""
@@ -72,8 +88,12 @@ class Attendee:
     def validate(self) -> None:
         if not self.key.strip():
             raise DomainError("Every person needs a key")
+        _check_text(self.key, "A person's key", "key")
         if not self.name.strip():
             raise DomainError(f"Person '{self.key}' needs a name")
+        _check_text(self.name, "A person's name", "name")
+        _check_text(self.organisation, f"The organisation of {self.name}", "organisation")
+        _check_text(self.sector, f"The sector of {self.name}", "sector")
         if self.role not in ROLES:
             raise DomainError(f"{self.name}: role must be one of {', '.join(ROLES)} (not '{self.role}')")
         if self.attendance not in ATTENDANCE:
@@ -103,18 +123,21 @@ class AgendaItem:
     def validate(self) -> None:
         if not self.key.strip():
             raise DomainError("Every agenda item needs a key")
+        _check_text(self.key, "An agenda item's key", "key")
         if not self.title.strip():
             raise DomainError(f"Agenda item '{self.key}' needs a title")
-        if not isinstance(self.minutes, int | float) or not math.isfinite(self.minutes) or self.minutes <= 0:
-            raise DomainError(f"'{self.title}': planned minutes must be a number above 0")
-        if self.minutes > 24 * 60:
-            raise DomainError(f"'{self.title}': planned minutes must be at most a day")
+        _check_text(self.title, "An agenda item's title", "title")
+        _check_number(self.minutes, f"'{self.title}': planned minutes", bounds.ITEM_MINUTES, "minutes")
         if self.kind not in KINDS:
             raise DomainError(f"'{self.title}': kind must be one of {', '.join(KINDS)} (not '{self.kind}')")
-        if self.speaker_limit_s is not None and (
-            not isinstance(self.speaker_limit_s, int) or self.speaker_limit_s < 0
-        ):
-            raise DomainError(f"'{self.title}': speaker limit must be a whole number of seconds, 0 or more")
+        if self.speaker_limit_s is not None:
+            _check_number(
+                self.speaker_limit_s,
+                f"'{self.title}': the speaker limit in seconds",
+                bounds.SPEAKER_LIMIT_S,
+                "speaker_limit_s",
+                whole=True,
+            )
 
 
 @dataclass
@@ -127,7 +150,8 @@ class BreakSettings:
         if not (isinstance(self.fraction, int | float) and 0 < self.fraction < 1):
             raise DomainError("The feedback break's fraction must be between 0 and 1 (for example 0.5)")
         if not (isinstance(self.minutes, int | float) and math.isfinite(self.minutes) and self.minutes >= 1):
-            raise DomainError("The feedback break must last at least 1 minute")
+            raise DomainError("The feedback break must last at least 1 minute", "minutes")
+        _check_number(self.minutes, "The feedback break's minutes", bounds.BREAK_MINUTES, "minutes")
 
 
 @dataclass
@@ -182,13 +206,31 @@ class Meeting:
     def validate(self) -> None:
         if not self.title.strip():
             raise DomainError("The meeting needs a title")
+        _check_text(self.title, "The meeting's title", "title")
+        _check_text(self.series, "The series name", "series")
+        _check_text(self.venue, "The venue", "venue")
         if self.scheduled_start.tzinfo is None:
             raise DomainError("The scheduled start needs a time zone (for example +01:00)")
-        if not isinstance(self.speaker_limit_s, int) or self.speaker_limit_s < 0:
-            raise DomainError("The speaker limit must be a whole number of seconds, 0 or more")
-        if not isinstance(self.warn_s, int) or self.warn_s < 0:
-            raise DomainError("The warning time must be a whole number of seconds, 0 or more")
+        fault = bounds.start_fault(self.scheduled_start)
+        if fault:
+            raise DomainError(f"The scheduled start {fault}", "scheduled_start")
+        _check_number(
+            self.speaker_limit_s,
+            "The speaker limit in seconds",
+            bounds.SPEAKER_LIMIT_S,
+            "speaker_limit_s",
+            True,
+        )
+        _check_number(self.warn_s, "The warning time in seconds", bounds.WARN_S, "warn_s", True)
         self.brk.validate()
+        if len(self.people) > bounds.MAX_PEOPLE:
+            raise DomainError(
+                f"A meeting has at most {bounds.MAX_PEOPLE:,} people (not {len(self.people):,})"
+            )
+        if len(self.agenda) > bounds.MAX_ITEMS:
+            raise DomainError(f"An agenda has at most {bounds.MAX_ITEMS} items (not {len(self.agenda):,})")
+        for sector in self.expected_sectors or ():
+            _check_text(sector, "An expected sector", "expected_sectors")
         if self.patient_voice_target is not None and not (0 <= self.patient_voice_target <= 1):
             raise DomainError("The patient voice target must be a share between 0 and 1")
         keys: set[str] = set()

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from meetingkit.clock import Clock, FakeClock
+from meetingkit.models import bounds
 from meetingkit.models.meeting import (
     ATTENDANCE,
     BREAK,
@@ -55,7 +56,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 assert set(FIELDS) == set(COMMANDS)
 
-_HMS = re.compile(r"^(-)?(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$")
+_HMS = re.compile(r"^(-)?(?:(\d{1,4}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,9})?)$")
 
 
 class RecordError(ValueError):
@@ -86,15 +87,21 @@ def parse_offset(value: Any) -> float:
     if isinstance(value, int | float):
         if not math.isfinite(value):
             raise ValueError("must be a number of seconds")
-        return float(value)
+        return _within_a_week(float(value))
     if isinstance(value, str):
         m = _HMS.match(value.strip())
         if m:
             h, mi, s = int(m.group(2) or 0), int(m.group(3)), float(m.group(4))
             if mi < 60 and s < 60:
                 total = h * 3600 + mi * 60 + s
-                return -total if m.group(1) else total
+                return _within_a_week(-total if m.group(1) else total)
     raise ValueError("must be seconds or [H:]MM:SS")
+
+
+def _within_a_week(seconds: float) -> float:
+    if abs(seconds) > bounds.MAX_OFFSET_S:
+        raise ValueError(f"must be at most {bounds.MAX_OFFSET_S // 86400} days from the scheduled start")
+    return seconds
 
 
 def format_offset(seconds: float) -> str | float:
@@ -124,11 +131,41 @@ def _need(
     return value
 
 
+def _text(
+    obj: dict[str, Any], key: str, where: str, default: Any = ..., limit: int = bounds.NAME_CHARS
+) -> Any:
+    """A text field within its bounds (length, no control characters, valid Unicode)."""
+    value = _need(obj, key, str, where, default)
+    if isinstance(value, str):
+        fault = bounds.text_fault(value, limit)
+        if fault:
+            raise RecordError(f"{where}: field '{key}' {fault}")
+    return value
+
+
+def _number(
+    obj: dict[str, Any], key: str, where: str, limits: tuple[float, float], default: Any, whole: bool = False
+) -> Any:
+    """A number within its bounds; a value outside them is a bad record, never an 'unexpected error' later."""
+    value = _need(obj, key, int if whole else (int, float), where, default)
+    if value is not None:
+        fault = bounds.number_fault(value, limits, whole)
+        if fault:
+            raise RecordError(f"{where}: field '{key}' {fault}")
+    return value
+
+
+def _count(items: list[Any], what: str, most: int) -> list[Any]:
+    if len(items) > most:
+        raise RecordError(f"record: field '{what}' has {len(items):,} entries; at most {most:,}")
+    return items
+
+
 def _meeting(data: dict[str, Any]) -> Meeting:
     m = _need(data, "meeting", dict, "record")
     where = "meeting"
-    title = _need(m, "title", str, where)
-    start_text = _need(m, "scheduled_start", str, where)
+    title = _text(m, "title", where)
+    start_text = _text(m, "scheduled_start", where)
     try:
         start = datetime.fromisoformat(start_text)
     except ValueError:
@@ -137,27 +174,34 @@ def _meeting(data: dict[str, Any]) -> Meeting:
         ) from None
     if start.tzinfo is None:
         raise RecordError(f"{where}: field 'scheduled_start' needs a time zone, like +01:00")
+    fault = bounds.start_fault(start)
+    if fault:
+        raise RecordError(f"{where}: field 'scheduled_start' {fault}")
     brk = _need(m, "break", dict, where, {})
-    target = _need(m, "patient_voice_target", (int, float), where, None)
+    target = _number(m, "patient_voice_target", where, (0, 1), None)
     sectors = _need(m, "expected_sectors", list, where, None)
     if sectors is not None and not all(isinstance(s, str) and s.strip() for s in sectors):
         raise RecordError(f"{where}: field 'expected_sectors' must be a list of sector names")
+    for sector in sectors or ():
+        fault = bounds.text_fault(sector)
+        if fault:
+            raise RecordError(f"{where}: field 'expected_sectors': a sector {fault}")
     meeting = Meeting(
         title=title,
         scheduled_start=start,
-        series=_need(m, "series", str, where, ""),
-        venue=_need(m, "venue", str, where, ""),
-        speaker_limit_s=_need(m, "speaker_limit_s", int, where, 180),
-        warn_s=_need(m, "warn_s", int, where, 30),
+        series=_text(m, "series", where, ""),
+        venue=_text(m, "venue", where, ""),
+        speaker_limit_s=_number(m, "speaker_limit_s", where, bounds.SPEAKER_LIMIT_S, 180, whole=True),
+        warn_s=_number(m, "warn_s", where, bounds.WARN_S, 30, whole=True),
         brk=BreakSettings(
             enabled=_need(brk, "enabled", bool, "meeting.break", True),
             fraction=_need(brk, "fraction", (int, float), "meeting.break", 0.5),
-            minutes=_need(brk, "minutes", (int, float), "meeting.break", 10),
+            minutes=_number(brk, "minutes", "meeting.break", bounds.BREAK_MINUTES, 10),
         ),
         expected_sectors=[s.strip() for s in sectors] if sectors else None,
         patient_voice_target=float(target) if target is not None else None,
     )
-    for i, p in enumerate(_need(data, "people", list, "record", [])):
+    for i, p in enumerate(_count(_need(data, "people", list, "record", []), "people", bounds.MAX_PEOPLE)):
         w = f"people[{i}]"
         if not isinstance(p, dict):
             raise RecordError(f"{w}: must be an object")
@@ -169,16 +213,16 @@ def _meeting(data: dict[str, Any]) -> Meeting:
             raise RecordError(f"{w}: field 'attendance' must be one of {', '.join(ATTENDANCE)}")
         meeting.people.append(
             Attendee(
-                key=_need(p, "key", str, w),
-                name=_need(p, "name", str, w),
-                organisation=_need(p, "organisation", str, w, ""),
-                sector=_need(p, "sector", str, w, "").strip(),
+                key=_text(p, "key", w),
+                name=_text(p, "name", w),
+                organisation=_text(p, "organisation", w, ""),
+                sector=_text(p, "sector", w, "").strip(),
                 role=role,
                 patient_rep=_need(p, "patient_rep", bool, w, False),
                 attendance=attendance,
             )
         )
-    for i, a in enumerate(_need(data, "agenda", list, "record", [])):
+    for i, a in enumerate(_count(_need(data, "agenda", list, "record", []), "agenda", bounds.MAX_ITEMS)):
         w = f"agenda[{i}]"
         if not isinstance(a, dict):
             raise RecordError(f"{w}: must be an object")
@@ -187,12 +231,12 @@ def _meeting(data: dict[str, Any]) -> Meeting:
             raise RecordError(f"{w}: field 'kind' must be one of {', '.join(KINDS)}")
         meeting.agenda.append(
             AgendaItem(
-                key=_need(a, "key", str, w),
-                title=_need(a, "title", str, w),
-                minutes=_need(a, "minutes", (int, float), w),
-                presenter=_need(a, "presenter", str, w, None),
+                key=_text(a, "key", w),
+                title=_text(a, "title", w),
+                minutes=_number(a, "minutes", w, bounds.ITEM_MINUTES, ...),
+                presenter=_text(a, "presenter", w, None),
                 kind=kind,
-                speaker_limit_s=_need(a, "speaker_limit_s", int, w, None),
+                speaker_limit_s=_number(a, "speaker_limit_s", w, bounds.SPEAKER_LIMIT_S, None, whole=True),
                 protected=_need(a, "protected", bool, w, False),
             )
         )
@@ -204,11 +248,12 @@ def _meeting(data: dict[str, Any]) -> Meeting:
 
 
 def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
-    raw = _need(data, "events", list, "record", [])
+    raw = _count(_need(data, "events", list, "record", []), "events", bounds.MAX_EVENTS)
     people = {p.key for p in meeting.people}
     items = {it.key for it in meeting.agenda} | {BREAK}
     out: list[RecordEvent] = []
     last: float | None = None
+    total = 0
     for i, ev in enumerate(raw):
         w = f"event {i}"
         if not isinstance(ev, dict):
@@ -234,6 +279,12 @@ def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
         for k in required:
             if payload.get(k) is None:
                 raise RecordError(f"{w}: field '{k}' is missing")
+        total += _payload_bounds(payload, w)
+        if total > bounds.TOTAL_TEXT_CHARS:  # each within its bounds, but all of them together too much
+            raise RecordError(
+                f"{w}: the notes, decisions, actions, feedback and reasons come to more than "
+                f"{bounds.TOTAL_TEXT_CHARS:,} characters in all; a meeting record holds at most that"
+            )
         for name, known, what in (("who", people, "no person"), ("item", items, "no agenda item")):
             value = payload.get(name)
             if value is None:
@@ -246,13 +297,95 @@ def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
     return out
 
 
+LONG_TEXT_FIELDS = ("text", "note", "reason")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _payload_bounds(payload: dict[str, Any], where: str) -> int:
+    """Each field of an event within its bounds; the number of characters of free text it holds."""
+    total = 0
+    for k, value in payload.items():
+        if isinstance(value, str):
+            long_text = k in LONG_TEXT_FIELDS
+            fault = bounds.text_fault(value, bounds.TEXT_CHARS if long_text else bounds.NAME_CHARS)
+            if fault:
+                raise RecordError(f"{where}: field '{k}' {fault}")
+            total += len(value) if long_text else 0
+    if "seconds" in payload:
+        fault = bounds.number_fault(payload["seconds"], bounds.EXTEND_S)
+        if fault:
+            raise RecordError(f"{where}: field 'seconds' {fault}")
+    return total
+
+
+class _Constant(float):
+    """Infinity or NaN as JSON text wrote it: kept only so that the message can name the field holding it."""
+
+    word: str = ""
+
+
+def _constant(name: str) -> _Constant:
+    value = _Constant(name)  # float() reads "Infinity", "-Infinity" and "NaN" as JSON writes them
+    value.word = name
+    return value
+
+
+def _load(data: str | bytes) -> Any:
+    if len(data) > bounds.MAX_RECORD_BYTES:
+        raise RecordError(
+            f"record: the file is {len(data) / 2**20:,.0f} MiB; a meeting record is at most "
+            f"{bounds.MAX_RECORD_BYTES // 2**20} MiB"
+        )
+    try:
+        return json.loads(data, parse_constant=_constant)
+    except RecursionError:
+        raise RecordError(f"record: JSON nested more than {bounds.MAX_DEPTH} deep") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise RecordError(f"not valid JSON ({exc})") from None
+
+
+def _inside(where: str, field: str) -> str:
+    """Where a value stands: 'meeting.break', 'people[2]', 'event 41'."""
+    if not field:
+        return where
+    return field if where == "record" else f"{where}.{field}"
+
+
+def _check_shape(data: Any) -> None:
+    """Depth, finite numbers and valid Unicode, over the whole document (without recursion)."""
+    stack: list[tuple[Any, int, str, str]] = [(data, 1, "record", "")]
+    while stack:
+        obj, depth, where, field = stack.pop()
+        if depth > bounds.MAX_DEPTH:
+            top = re.split(r"[.\[]", _inside(where, field))[0]
+            raise RecordError(f"{top}: JSON nested more than {bounds.MAX_DEPTH} deep")
+        named = f"{where}: field '{field}'" if field else where
+        if isinstance(obj, str):
+            if _SURROGATE.search(obj):
+                raise RecordError(f"{named} is not valid Unicode (it holds a lone surrogate)")
+        elif isinstance(obj, float) and not math.isfinite(obj):
+            word = obj.word if isinstance(obj, _Constant) else str(obj)
+            raise RecordError(f"{named} is {word}; a record holds only finite numbers")
+        elif isinstance(obj, dict):
+            here = _inside(where, field)
+            for k, v in obj.items():
+                if _SURROGATE.search(k) or len(k) > bounds.NAME_CHARS:
+                    raise RecordError(f"{here}: a field name is not valid text")
+                stack.append((v, depth + 1, here, k))
+        elif isinstance(obj, list):
+            here = _inside(where, field)
+            for i, v in enumerate(obj):
+                if isinstance(v, dict | list):
+                    stack.append((v, depth + 1, f"event {i}" if here == "events" else f"{here}[{i}]", ""))
+                else:
+                    stack.append((v, depth + 1, where, field))
+
+
 def parse(data: str | bytes | dict[str, Any]) -> Record:
     """A record from JSON text or an already-loaded object; raises RecordError naming the fault."""
     if isinstance(data, str | bytes):
-        try:
-            data = json.loads(data)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise RecordError(f"not valid JSON ({exc})") from None
+        data = _load(data)
+    _check_shape(data)
     if not isinstance(data, dict):
         raise RecordError("record: must be a JSON object")
     version = data.get("meetingkit_record")

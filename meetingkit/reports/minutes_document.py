@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from meetingkit.models.meeting import Action, Feedback
+from meetingkit.models.meeting import Action, Attendee, Feedback
 from meetingkit.models.redaction import PeopleNames
 from meetingkit.models.review_text import percent
 from meetingkit.models.session import LiveMeeting
@@ -27,6 +27,8 @@ def build_minutes(
     redacted: bool = False,
     participation: bool = True,
     prior_feedback: Sequence[Feedback] = (),
+    others: Sequence[Attendee] = (),
+    also: Sequence[str] = (),
 ) -> MinutesDoc:
     """The minutes of `live` as blocks.
 
@@ -34,13 +36,15 @@ def build_minutes(
     since: when the previous meeting of the series took place; earlier updates are left out of the record of
     actions taken (None: all of them).
     prior_feedback: feedback given at earlier meetings of the series ("you said, we did").
-    redacted: people as initials and role, and their names scrubbed from all text.
+    redacted: people as initials and role, and the names it knows scrubbed from all text (DESIGN §5): this
+    meeting's people, `others` (people of the series' other meetings, whose names the carried text may hold),
+    names after a title such as Dr, and `also` (words the secretary marked to be replaced too).
     """
     summary = MeetingSummary.of(live, meeting_id)
     ctx = MinutesContext(
         live=live,
         summary=summary,
-        names=PeopleNames(live.meeting.people, redacted),
+        names=PeopleNames(live.meeting.people, redacted, others=others, also=also),
         prior_actions=list(prior_actions),
         prior_feedback=list(prior_feedback),
         since=since,

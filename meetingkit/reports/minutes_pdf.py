@@ -4,8 +4,6 @@ page numbers, a bookmark per section and item, and keep-together rules a reader 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,8 +23,9 @@ from reportlab.platypus import (
     Table,
 )
 
-from meetingkit.models.meeting import Action, Feedback
+from meetingkit.models.meeting import Action, Attendee, Feedback
 from meetingkit.models.session import LiveMeeting
+from meetingkit.reports.file_writer import write_file
 from meetingkit.reports.fonts import BOLD, REGULAR
 from meetingkit.reports.minutes_blocks import (
     Block,
@@ -64,8 +63,11 @@ def write_minutes(
     redacted: bool = False,
     participation: bool = True,
     prior_feedback: Sequence[Feedback] = (),
+    others: Sequence[Attendee] = (),
+    also: Sequence[str] = (),
 ) -> None:
-    """Write the minutes of `live` as a PDF to a path (replaced only once complete) or a binary stream.
+    """Write the minutes of `live` as a PDF to a path (through the one writer of files for people,
+    reports.file_writer) or a binary stream.
 
     The options are those of `minutes_document.build_minutes`."""
     doc = build_minutes(
@@ -76,10 +78,12 @@ def write_minutes(
         redacted=redacted,
         participation=participation,
         prior_feedback=prior_feedback,
+        others=others,
+        also=also,
     )
     data = render_pdf(doc)
     if isinstance(out, str | Path):
-        _replace_file(Path(out), data)
+        write_file(out, data)
     else:
         out.write(data)
 
@@ -325,16 +329,3 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
         else:
             hi = mid - 1
     return text[:lo].rstrip() + "…"
-
-
-def _replace_file(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed run never leaves half a PDF behind."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,9 +25,29 @@ class BackupFailed(Exception):
 
 
 def private_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):  # a folder we do not own (e.g. /tmp) keeps its mode
-        os.chmod(folder, 0o700)
+    """Create the missing folders on the way to `folder`, each 0700; a folder that exists keeps its mode and
+    owner (a shared team folder, /tmp or /dev is not MeetingKit's to change)."""
+    missing: list[Path] = []
+    p = Path(folder)
+    while not os.path.lexists(p):
+        missing.append(p)
+        if p.parent == p:
+            break
+        p = p.parent
+    for p in reversed(missing):
+        try:
+            p.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made by someone else meanwhile: theirs, left as it is
+        os.chmod(p, 0o700)  # ours: the umask may have taken bits the mode asked for
+
+
+def _check_private(folder: Path) -> None:
+    """A backups folder beside a database in a shared folder (e.g. /tmp/backups) that someone else made, or
+    opened up, would show them every copy: no backup goes there, and its mode is not ours to change."""
+    st = os.stat(folder)
+    if st.st_uid != os.geteuid() or stat.S_IMODE(st.st_mode) & 0o077:
+        raise PermissionError(f"the folder {folder} is not private to you (mode or owner); no backup was made")
 
 
 def backup_stamp() -> str:
@@ -69,7 +90,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _write_copy(db: Database, partial: Path) -> None:
-    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
     os.close(fd)
     dest = sqlite3.connect(str(partial))
     try:
@@ -94,6 +115,7 @@ def backup(db: Database, path: str | Path, reason: str = "meeting-ended", keep: 
     partial = folder / f"{PARTIAL_PREFIX}{target.name}"
     try:
         private_folder(folder)
+        _check_private(folder)
         _write_copy(db, partial)
         os.replace(partial, target)
         _fsync_folder(folder)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -44,9 +45,41 @@ def default_db_path() -> Path:
 
 
 def _private_files(path: Path) -> None:
+    """The database MeetingKit has just created and SQLite's side files of it are owner-only."""
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        if p.exists():
+        if p.exists() and p.stat().st_uid == os.geteuid():
             os.chmod(p, 0o600)
+
+
+def check_db_path(path: str | Path, folder_must_exist: bool = False) -> Path:
+    """The database path, if it can be one: a regular file, or a new one (in an existing folder, when asked).
+
+    Checked before the file is opened at all: opening a FIFO would wait for ever, and a device or folder is
+    nothing MeetingKit may write its database to.
+    """
+    if not str(path).strip():
+        raise StoreError("No database file named (--db was given an empty path)")
+    path = Path(path).expanduser()
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            raise StoreError(f"{path} is a link to a file that does not exist; name the file itself") from None
+        if folder_must_exist and not path.parent.is_dir():
+            raise StoreError(
+                f"Cannot make a database at {path}: the folder {path.parent} does not exist"
+            ) from None
+        return path
+    except OSError as exc:
+        raise StoreError(f"Cannot use {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise StoreError(f"{path} is a folder, not a MeetingKit database; name a file (e.g. {path}/meetingkit.db)")
+    if not stat.S_ISREG(st.st_mode):
+        raise StoreError(
+            f"{path} is not a regular file (a device, pipe or socket): MeetingKit keeps its database in a"
+            " file; it was left untouched"
+        )
+    return path
 
 
 def _check_header(path: Path) -> None:
@@ -65,18 +98,23 @@ def _check_header(path: Path) -> None:
 
 def open_database(path: str | Path) -> Database:
     """Open (or create) the database at `path`, refusing damaged, foreign or newer files without writing."""
-    path = Path(path).expanduser()
+    path = check_db_path(path)
     _check_header(path)
     if path.exists() and not os.access(path, os.W_OK):
         raise StoreError(
             f"{path} is read-only: MeetingKit needs to write to its database. Change the file's permissions or"
             " copy it to a folder you can write to; the file was left untouched"
         )
-    is_new = not path.exists() or path.stat().st_size == 0
-    if is_new:
+    created = False
+    if not os.path.lexists(path):
         private_folder(path.parent)
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except FileExistsError:
+            pass  # another process made it meanwhile: opened as it is, its mode left alone
+        else:
+            os.close(fd)
+            created = True
     try:
         conn = sqlite3.connect(str(path), timeout=5.0)
     except sqlite3.Error as exc:
@@ -97,7 +135,8 @@ def open_database(path: str | Path) -> Database:
         raise StoreError(
             f"{path} is damaged or not a MeetingKit database ({exc}); it was left untouched"
         ) from None
-    _private_files(path)
+    if created:
+        _private_files(path)
     return db
 
 
