@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from meetingkit.clock import Clock
-from meetingkit.models import schedule
+from meetingkit.models import bounds, schedule
 from meetingkit.models.meeting import (
     BREAK,
     Action,
@@ -25,7 +25,7 @@ from meetingkit.models.meeting import (
 from meetingkit.models.timers import Stopwatch, iso_ms, to_epoch
 
 CLOCK_GAP_S = 5.0  # wall clock ahead of monotonic by more than this: the machine slept
-MAX_TEXT = 100_000
+MAX_TEXT = bounds.TEXT_CHARS  # a note, decision, action or feedback (DESIGN §6)
 
 
 @dataclass
@@ -216,10 +216,9 @@ class LiveState:
         text = text.strip()
         if required and not text:
             raise DomainError(f"The {field_name} is empty", field_name)
-        if len(text) > MAX_TEXT:
-            raise DomainError(
-                f"The {field_name} is too long ({len(text)} characters; at most {MAX_TEXT})", field_name
-            )
+        fault = bounds.text_fault(text, MAX_TEXT)
+        if fault:
+            raise DomainError(f"The {field_name} {fault}", field_name)
         return text
 
     def _item_ref(self, body: dict[str, Any]) -> str | None:

@@ -39,7 +39,7 @@ COMMON_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;•\n\r\t\"“(\[—–-])\s*$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:•\n\r\t\"“(\[—–-])\s*$")
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

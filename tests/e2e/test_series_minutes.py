@@ -136,3 +136,35 @@ def test_feedback_that_became_no_action_is_still_in_you_said_we_did(series: Path
         "Eileen Foster: The hospital car park is too far from the ward At the meeting of 1 Jun 2026 No action yet."
         in said
     )
+
+
+def test_redaction_covers_text_carried_from_earlier_meetings_and_lists_what_is_left(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 11: Tariq Aziz, at June's meeting only, is named in June's action; July's update note names a
+    Dr Lucy Webb, who attends neither; "Apologies from Tariq." keeps one full stop; a name MeetingKit cannot
+    know (Bob) is listed on stderr, and --redact replaces it too."""
+    tariq = {"key": "ta", "name": "Tariq Aziz", "role": "member", "sector": "research", "organisation": "Acme Ltd"}
+    first = json.loads(json.dumps(FIRST))
+    first["people"].append(tariq)
+    first["events"].insert(-2, {"t": 1340, "do": "action", "text": "Tariq Aziz to map referrals", "key": "st3"})
+    second = json.loads(json.dumps(SECOND))
+    second["events"][3:3] = [
+        {"t": 370, "do": "note", "text": "Apologies from Tariq. Acme Ltd sent figures; Bob from the council called"},
+        {"t": 380, "do": "action_update", "action": "st3", "status": "in_progress", "note": "Dr Lucy Webb helps"},
+    ]
+    for i, rec in enumerate((first, second)):
+        path = tmp_path / f"m{i}.json"
+        path.write_text(json.dumps(rec))
+        assert main(["replay", str(path), "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "july-redacted.pdf"
+    assert main(["minutes", "2", "-o", str(out), "--redacted", "--db", str(db_path)]) == 0
+    text, err = text_of(out), capsys.readouterr().err
+    for part in ("Tariq", "Aziz", "Lucy", "Webb", "Acme"):
+        assert part not in text, part
+    assert "Apologies from T.A. [organisation] sent figures" in text and "T.A.." not in text
+    assert "warning" in err and "Bob" in err and "Tariq" not in err
+    assert main(["minutes", "2", "-o", str(out), "--redacted", "--redact", "Bob", "--db", str(db_path)]) == 0
+    assert "Bob" not in text_of(out) and "B. from the council" in text_of(out)
+    assert "Bob" not in capsys.readouterr().err

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from meetingkit.models import bounds
 from meetingkit.models.meeting import KIND_LABELS, KINDS, Attendee
 
 # Header spellings people use, folded to one field name each.
@@ -184,8 +185,9 @@ def _minutes(where: str, text: str) -> float:
         value = float(text.replace(",", "."))
     except ValueError:
         raise AgendaCsvError(f"{where}: minutes '{_shown(text)}' is not a number") from None
-    if not math.isfinite(value) or value <= 0 or value > 24 * 60:
-        raise AgendaCsvError(f"{where}: minutes must be above 0 and at most a day (not '{_shown(text)}')")
+    lo, hi = bounds.ITEM_MINUTES
+    if not math.isfinite(value) or not lo <= value <= hi:
+        raise AgendaCsvError(f"{where}: minutes must be from {lo} to {hi} (not '{_shown(text)}')")
     return int(value) if value == int(value) else value
 
 
