@@ -27,6 +27,7 @@ class OutputError(OSError):
 
     def __init__(self, path: str | os.PathLike[str], why: str) -> None:
         self.path = str(path)
+        self.why = why  # the reason alone, for a sentence that names the path itself
         super().__init__(f"Cannot write {self.path}: {why}")
 
     def __str__(self) -> str:

@@ -144,14 +144,32 @@ def test_redaction_covers_text_carried_from_earlier_meetings_and_lists_what_is_l
     """Issue 11: Tariq Aziz, at June's meeting only, is named in June's action; July's update note names a
     Dr Lucy Webb, who attends neither; "Apologies from Tariq." keeps one full stop; a name MeetingKit cannot
     know (Bob) is listed on stderr, and --redact replaces it too."""
-    tariq = {"key": "ta", "name": "Tariq Aziz", "role": "member", "sector": "research", "organisation": "Acme Ltd"}
+    tariq = {
+        "key": "ta",
+        "name": "Tariq Aziz",
+        "role": "member",
+        "sector": "research",
+        "organisation": "Acme Ltd",
+    }
     first = json.loads(json.dumps(FIRST))
     first["people"].append(tariq)
-    first["events"].insert(-2, {"t": 1340, "do": "action", "text": "Tariq Aziz to map referrals", "key": "st3"})
+    first["events"].insert(
+        -2, {"t": 1340, "do": "action", "text": "Tariq Aziz to map referrals", "key": "st3"}
+    )
     second = json.loads(json.dumps(SECOND))
     second["events"][3:3] = [
-        {"t": 370, "do": "note", "text": "Apologies from Tariq. Acme Ltd sent figures; Bob from the council called"},
-        {"t": 380, "do": "action_update", "action": "st3", "status": "in_progress", "note": "Dr Lucy Webb helps"},
+        {
+            "t": 370,
+            "do": "note",
+            "text": "Apologies from Tariq. Acme Ltd sent figures; Bob from the council called",
+        },
+        {
+            "t": 380,
+            "do": "action_update",
+            "action": "st3",
+            "status": "in_progress",
+            "note": "Dr Lucy Webb helps",
+        },
     ]
     for i, rec in enumerate((first, second)):
         path = tmp_path / f"m{i}.json"

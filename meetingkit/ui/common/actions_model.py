@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 
 from meetingkit.models.meeting import Action, ActionUpdate
 from meetingkit.store.repository import ActionRow, MeetingRow
+from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.common.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -156,7 +157,7 @@ class ActionsModel(RowTableModel[ActionLine]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(line, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(line, col)
+            return plain_tip(self._tooltip(line, col))
         if role == Qt.ItemDataRole.ForegroundRole and col in (self.STATUS, self.DUE):
             if line.overdue:
                 return QColor(STATUS_COLOURS["overdue"])
@@ -221,7 +222,7 @@ class ActionUpdatesModel(RowTableModel[UpdateLine]):
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
             return QColor(STATUS_COLOURS.get(u.status, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.NOTE:
-            return u.note or None
+            return plain_tip(u.note)
         if role == SORT_ROLE:
             return u.at if col == self.DATE else self.data(index)
         if role == ROW_ROLE:

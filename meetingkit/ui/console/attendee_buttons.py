@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from meetingkit.models.meeting import Attendee
 from meetingkit.models.session import LiveMeeting, format_clock
 from meetingkit.ui.common.palette import BANNERS, FOCUS_RING, PERSON_AWAY, PERSON_HERE, STATES, pixel_font
+from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.console.fit_labels import FitLabel
 
 COLUMNS = 3
@@ -120,7 +121,7 @@ class AttendeeButton(QPushButton):
         self.spoken.setText(face.spoken)
         words = f"{face.info + ' · ' if face.info else ''}spoke {face.spoken}"
         self.setAccessibleDescription(words)
-        self.setToolTip(f"Give the floor to {face.name} ({words})")
+        self.setToolTip(plain_tip(f"Give the floor to {face.name} ({words})"))
         if old is None or (old.speaking, old.here, old.public_voice) != (
             face.speaking,
             face.here,
@@ -172,7 +173,7 @@ class AttendeeBoard(QWidget):
         queue.setText("+Q")
         queue.setFont(pixel_font(16, bold=True))
         queue.setAccessibleName(f"Add {person.name} to the queue")
-        queue.setToolTip(f"Add {person.name} to the speaker queue")
+        queue.setToolTip(plain_tip(f"Add {person.name} to the speaker queue"))
         queue.setMinimumSize(44, 62)
         # Mouse only: keyboard users queue by name (Q) so that Tab does not stop twice per person.
         queue.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from meetingkit.ui.common.palette import pixel_font
+from meetingkit.ui.common.plain_text import plain_tip
 
 
 class FitLabel(QLabel):
@@ -23,6 +24,7 @@ class FitLabel(QLabel):
         self._max_px = max_px
         self._min_px = min(min_px, max_px)
         self._bold = bold
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names and titles as typed, never markup
         self.setFont(pixel_font(max_px, bold))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
@@ -35,7 +37,7 @@ class FitLabel(QLabel):
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         if text != self.text():
             super().setText(text)
-            self.setToolTip(text)
+            self.setToolTip(plain_tip(text) or "")
             self._fit()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -84,6 +86,7 @@ class WrapLabel(QLabel):
 
     def __init__(self, px: int, lines: int, bold: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names and titles as typed, never markup
         self.setFont(pixel_font(px, bold))
         self.setWordWrap(True)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 2)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from meetingkit.models.meeting import Attendee
 from meetingkit.models.session import LiveMeeting, format_clock
+from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.common.row_table_model import RowTableModel
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -101,5 +102,5 @@ class QueueModel(RowTableModel[QueueRow]):
                 return f"{row.name} (public voice)" if row.public_voice else row.name
             return format_clock(row.spoken_s)
         if role == Qt.ItemDataRole.ToolTipRole and row.public_voice:
-            return f"{row.name} is a patient or public representative"
+            return plain_tip(f"{row.name} is a patient or public representative")
         return None

@@ -6,7 +6,6 @@ It comes from the engine in memory, not the database, so it works while the disk
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -14,14 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from meetingkit.models import record
 from meetingkit.models.session import LiveMeeting
+from meetingkit.reports.file_writer import file_name, write_file
 from meetingkit.ui.console.status_line import StatusLine
 
 
 def record_file_name(live: LiveMeeting) -> str:
-    """A file name for the meeting record: the title (without characters file systems refuse) and the date."""
-    title = " ".join(re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", live.meeting.title).split()).strip(" .")
-    title = title or "meeting"
-    return f"{title} {live.meeting.scheduled_start.date().isoformat()} record.json"
+    """A file name for the meeting record: the title (cleaned, short: reports.file_writer.file_name) and the date."""
+    return file_name(live.meeting.title, f" {live.meeting.scheduled_start.date().isoformat()} record.json")
 
 
 def export_record(parent: QWidget, live: LiveMeeting, status: StatusLine) -> Path | None:
@@ -37,9 +35,10 @@ def export_record(parent: QWidget, live: LiveMeeting, status: StatusLine) -> Pat
         return None
     path = Path(chosen)
     try:
-        path.write_text(json.dumps(record.write(live), ensure_ascii=False, indent=1), encoding="utf-8")
+        write_file(path, json.dumps(record.write(live), ensure_ascii=False, indent=1).encode("utf-8"))
     except OSError as exc:
-        status.not_done(f"the record could not be written to {path}: {exc}")
+        why = getattr(exc, "why", None) or exc.strerror or str(exc)
+        status.not_done(f"the record could not be written to {path}: {why}")
         return None
     status.done(f"meeting record ({len(live.events)} events) exported to {path}")
     return path

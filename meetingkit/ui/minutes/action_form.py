@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingkit.models.meeting import Attendee
+from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.minutes.form_layout import narrow_combo
 from meetingkit.ui.minutes.recorder import Recorder
 
@@ -155,4 +156,4 @@ class ActionForm(QGroupBox):
         self.source.setCurrentIndex(self.source.findData("patient_feedback"))
         # The feedback's words are in the action text already; one line keeps the form from jumping.
         self.linked_label.setText(f"Linked to feedback {idx + 1}, from {self.recorder.name(fb.who)}")
-        self.linked_label.setToolTip(fb.text)
+        self.linked_label.setToolTip(plain_tip(fb.text) or "")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 from pathlib import Path
 
@@ -22,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from meetingkit.clock import Clock, SystemClock
+from meetingkit.reports.file_writer import file_name, write_file
 from meetingkit.store.repository import Store
+from meetingkit.ui.minutes.names_left_dialog import NamesLeftDialog
 
 
 class MinutesPreviewDialog(QDialog):
@@ -37,6 +38,9 @@ class MinutesPreviewDialog(QDialog):
         self.clock = clock or SystemClock()
         self.pdf_bytes = b""
         self.problem = ""
+        self.also: list[str] = []  # words the secretary marked to be replaced too (redacted edition)
+        self.kept: set[str] = set()  # words the secretary confirmed are not names
+        self.names_left: list[str] = []  # words of the redacted edition on show that still look like names
         self._title = store.load_meeting(meeting_id).title
         self.setWindowTitle(f"Minutes: {self._title}")
         self.resize(820, 960)
@@ -50,7 +54,11 @@ class MinutesPreviewDialog(QDialog):
         options = QHBoxLayout()
         self.redacted_box = QCheckBox("Redacted edition")
         self.redacted_box.setAccessibleName("Redacted edition")
-        self.redacted_box.setToolTip("People shown as initials and role; names taken out of all text")
+        self.redacted_box.setToolTip(
+            "People shown as initials and role, organisations left out, and the names MeetingKit knows replaced "
+            "in the text (this series' people, and names after a title such as Dr). Before saving, you check the "
+            "words that still look like names."
+        )
         self.participation_box = QCheckBox("Include participation")
         self.participation_box.setAccessibleName("Include participation")
         self.participation_box.setToolTip("The participation summary with its chart")
@@ -117,18 +125,32 @@ class MinutesPreviewDialog(QDialog):
             from meetingkit.reports.minutes_pdf import write_minutes
         except ImportError as exc:  # the report writer may be missing from a partial install or build
             return f"⚠ The minutes cannot be made in this version of MeetingKit: the PDF writer is missing ({exc})."
+        from meetingkit.models.redaction import PeopleNames
+        from meetingkit.reports.redaction_check import names_left, printed_text
+        from meetingkit.store.series_people import series_people
+
         mid = self.meeting_id
+        self.names_left = []
         try:
             live = self.store.rebuild(mid, self.clock)
+            context = self.store.minutes_context(mid)
+            # The same people the `minutes --redacted` command scrubs, so the two files agree.
+            others = series_people(self.store.db, mid) if self.redacted else []
             buf = io.BytesIO()
             write_minutes(
                 buf,
                 live,
                 meeting_id=mid,
-                **self.store.minutes_context(mid),
+                **context,
                 redacted=self.redacted,
                 participation=self.participation,
+                others=others,
+                also=self.also,
             )
+            if self.redacted:
+                names = PeopleNames(live.meeting.people, True, others=others, also=self.also)
+                texts = printed_text(live, context["prior_actions"], context["prior_feedback"])
+                self.names_left = [w for w in names_left(names, texts) if w not in self.kept]
         except Exception as exc:  # a preview that fails must say why, not take the app down with it
             return f"⚠ The minutes could not be made: {type(exc).__name__}: {exc}"
         self.pdf_bytes = buf.getvalue()
@@ -153,11 +175,34 @@ class MinutesPreviewDialog(QDialog):
 
     def suggested_name(self) -> str:
         stem = re.sub(r"[^\w\- ]+", "", self._title).strip().replace(" ", "-") or "meeting"
-        return f"{stem}-minutes{'-redacted' if self.redacted else ''}.pdf"
+        return file_name(stem, f"-minutes{'-redacted' if self.redacted else ''}.pdf")
+
+    def ask_names(self, words: list[str]) -> list[str] | None:
+        """The words to replace too (None: the secretary cancelled)."""
+        dialog = NamesLeftDialog(words, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.ticked()
+
+    def check_names(self) -> bool:
+        """Redacted edition: the secretary marks each word that still looks like a name, to be replaced or kept;
+        the minutes are made again with the marked words replaced. False if they cancelled."""
+        if not self.redacted or not self.names_left:
+            return True
+        words = list(self.names_left)
+        replace = self.ask_names(words)
+        if replace is None:
+            self._say("Not saved: the words that may still be names were not checked.")
+            return False
+        self.kept |= set(words) - set(replace)
+        if replace:
+            self.also += [w for w in replace if w not in self.also]
+            self.rebuild()
+        return bool(self.pdf_bytes)
 
     def save_as(self) -> Path | None:
         """Ask where, then write the bytes shown (the same the `minutes` command writes); returns the path."""
-        if not self.pdf_bytes:
+        if not self.pdf_bytes or not self.check_names():
             return None
         start = str(Path.home() / self.suggested_name())
         name, _ = QFileDialog.getSaveFileName(self, "Save the minutes", start, "PDF files (*.pdf)")
@@ -167,22 +212,9 @@ class MinutesPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            write_whole(path, self.pdf_bytes)
-        except OSError as exc:
-            self._say(f"⚠ The minutes were not saved: {exc.strerror or exc} ({path})")
+            write_file(path, self.pdf_bytes)
+        except OSError as exc:  # OutputError names the path chosen
+            self._say(f"⚠ The minutes were not saved: {exc.strerror or exc}")
             return None
         self._say(f"✓ Saved to {path}")
         return path
-
-
-def write_whole(path: Path, data: bytes) -> None:
-    """Write whole or not at all: a private temporary file beside the target, then a rename over it."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from meetingkit.models.meeting import ATTENDANCE, ROLE_LABELS, ROLES, Attendee, DomainError
+from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.common.row_table_model import RowTableModel
 
 COLUMNS = ("name", "organisation", "sector", "role", "patient_rep", "attendance")
@@ -179,6 +180,8 @@ class KnownPeopleModel(RowTableModel[dict[str, Any]]):
             return None
         row = self._rows[index.row()]
         text = str(row.get(KNOWN_COLUMNS[index.column()]) or "")
-        if role == Qt.ItemDataRole.ToolTipRole and row.get("patient_rep"):
-            return f"{text}: a patient or public representative"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(
+                f"{text}: a patient or public representative" if row.get("patient_rep") else text
+            )
         return text

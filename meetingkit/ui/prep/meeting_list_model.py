@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from meetingkit.store.repository import MeetingRow
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
+from meetingkit.ui.common.plain_text import plain_tip
 
 COLUMNS = ("title", "date", "status")
 HEADERS = {"title": "Meeting", "date": "Date", "status": "Status"}
@@ -148,7 +149,7 @@ class MeetingListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and field_name == "status":
             return self._icon(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return STATUS_HINTS.get(row.status) if field_name == "status" else row.title
+            return STATUS_HINTS.get(row.status) if field_name == "status" else plain_tip(row.title)
         return None
 
     def _icon(self, status: str) -> QIcon | None:

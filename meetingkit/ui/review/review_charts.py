@@ -20,12 +20,13 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from meetingkit.models.participation import Airtime, Participation
 from meetingkit.models.review_text import clock_text, over_under_words, percent
+from meetingkit.reports.file_writer import write_file
 from meetingkit.store.series_queries import SeriesMeeting
 from meetingkit.ui.common.role_colours import role_colour, role_label, roles_in_order
 
@@ -281,11 +282,23 @@ def series_timing_chart(rows: Sequence[SeriesMeeting], parent: QWidget | None = 
     return view
 
 
-def save_png(widget: QWidget, path: str | Path, visible_only: bool = False) -> bool:
-    """The widget as it is drawn now, as a PNG file; False if the file could not be written.
+def png_bytes(widget: QWidget, visible_only: bool = False) -> bytes:
+    """The widget as it is drawn now, as the bytes of a PNG file (written by reports.file_writer, as every file
+    for people is).
 
     `visible_only`: just the part in view (a zoomed timeline inside a scroll area), when it is on screen.
     """
     area = widget.visibleRegion().boundingRect() if visible_only else None
     pixmap = widget.grab(area) if area is not None and not area.isEmpty() else widget.grab()
-    return pixmap.save(str(path), "PNG")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        raise OSError("the picture could not be made")
+    buffer.close()
+    return bytes(data.data())
+
+
+def save_png(widget: QWidget, path: str | Path, visible_only: bool = False) -> Path:
+    """Write the widget as a PNG file through the one writer; raises OSError (OutputError) naming `path`."""
+    return write_file(path, png_bytes(widget, visible_only))

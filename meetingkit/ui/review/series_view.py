@@ -3,7 +3,6 @@ patient feedback ("you said, we did"), as a table and as charts. Figures from `s
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingkit.models.review_text import break_words, over_under_words, percent, plural
+from meetingkit.reports.file_writer import file_name
 from meetingkit.store.repository import Store
 from meetingkit.store.series_queries import SeriesMeeting, series_overview, series_target
 from meetingkit.ui.common.announce import tell
@@ -260,16 +260,18 @@ class SeriesWindow(QWidget):
         return review
 
     def export_png(self) -> None:
-        stem = re.sub(r"[^\w-]+", "-", self.series_name).strip("-").lower() or "series"
         kind = ("voice", "finish-time")[self.charts.currentIndex()]
+        name = file_name(self.series_name, f"-{kind}.png", fallback="series")
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the chart as a picture", str(Path.home() / f"{stem}-{kind}.png"), "PNG images (*.png)"
+            self, "Save the chart as a picture", str(Path.home() / name), "PNG images (*.png)"
         )
         if not path:
             return
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not save_png(self.charts.currentWidget(), path):
-            QMessageBox.warning(self, "Could not save", f"The picture could not be written to {path}")
+        try:
+            save_png(self.charts.currentWidget(), path)
+        except OSError as exc:  # OutputError names the path chosen
+            QMessageBox.warning(self, "Could not save", f"The picture was not saved. {exc.strerror or exc}")
             return
         tell(self.result, f"Chart saved to {path}")

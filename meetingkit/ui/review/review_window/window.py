@@ -27,6 +27,7 @@ from meetingkit.models.meeting import DomainError
 from meetingkit.models.review_text import break_words
 from meetingkit.models.session import LiveMeeting
 from meetingkit.models.summary import MeetingSummary
+from meetingkit.reports.file_writer import file_name, write_file
 from meetingkit.reports.participation_csv import people_csv
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
@@ -231,25 +232,22 @@ class ReviewWindow(QWidget):
         """The per-person rows as the table shows them (its current sort)."""
         return self.people_tab.rows_in_view_order()
 
-    def _file_stem(self) -> str:
-        stem = re.sub(r"[^\w-]+", "-", self.summary.meeting.title).strip("-").lower()
-        return stem or "meeting"
+    def _file_name(self, ending: str) -> str:
+        return file_name(self.summary.meeting.title, ending)
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Export the per-person table",
-            str(Path.home() / f"{self._file_stem()}-participation.csv"),
+            str(Path.home() / self._file_name("-participation.csv")),
             "CSV files (*.csv)",
         )
         if not path:
             return
         try:
-            Path(path).write_text(people_csv(self.people_in_view_order()), encoding="utf-8-sig")
-        except OSError as exc:
-            QMessageBox.warning(
-                self, "Could not export", f"The table could not be saved: {exc.strerror or exc}"
-            )
+            write_file(path, people_csv(self.people_in_view_order()).encode("utf-8-sig"))
+        except OSError as exc:  # OutputError names the path chosen
+            QMessageBox.warning(self, "Could not export", f"The table was not saved. {exc.strerror or exc}")
             return
         tell(self.export_result, f"Table saved to {path}")
 
@@ -270,7 +268,7 @@ class ReviewWindow(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Save the chart as a picture",
-            str(Path.home() / f"{self._file_stem()}-{name}.png"),
+            str(Path.home() / self._file_name(f"-{name}.png")),
             "PNG images (*.png)",
         )
         if not path:
@@ -278,7 +276,9 @@ class ReviewWindow(QWidget):
         if not path.lower().endswith(".png"):
             path += ".png"
         chart = self.current_chart()
-        if not save_png(chart, path, visible_only=chart is self.timeline):
-            QMessageBox.warning(self, "Could not save", f"The picture could not be written to {path}")
+        try:
+            save_png(chart, path, visible_only=chart is self.timeline)
+        except OSError as exc:  # OutputError names the path chosen
+            QMessageBox.warning(self, "Could not save", f"The picture was not saved. {exc.strerror or exc}")
             return
         tell(self.export_result, f"Chart saved to {path}")

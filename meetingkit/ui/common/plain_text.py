@@ -1,0 +1,23 @@
+"""User text shown by Qt as the characters typed, never as markup (issue 11: a name holding `<img src=…>` must
+not draw a file from disk). Qt guesses whether a tooltip is rich text from its first characters, so a tooltip
+that shows user text is always given as escaped rich text; a label is set to PlainText."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+
+def plain_tip(text: str | None) -> str | None:
+    """`text` as a tooltip that shows exactly these characters (line breaks kept)."""
+    if not text:
+        return None
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+def plain_label(label: QLabel) -> QLabel:
+    """The label shows its text as typed: Qt never reads it as markup."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
