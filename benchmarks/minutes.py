@@ -174,30 +174,37 @@ def build_worst(seed: int = 1) -> tuple[LiveMeeting, list[Action]]:
     return live, []
 
 
-def time_minutes(live: LiveMeeting, prior: list[Action], runs: int) -> tuple[float, int]:
-    timings = []
+def time_minutes(live: LiveMeeting, prior: list[Action], runs: int) -> tuple[float, float, int]:
+    """Median CPU seconds and wall seconds of `runs` runs, and the PDF's size.
+
+    The CPU time is the figure judged: on a shared machine (CI, or several programs at once) the wall clock
+    also counts the time spent waiting for a core, which says nothing about the minutes. Both are printed.
+    """
+    cpu, wall = [], []
     size = 0
     for _ in range(runs):
         buf = io.BytesIO()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         write_minutes(buf, live, meeting_id=2, prior_actions=prior, since=START.timestamp() - 86400 * 7)
-        timings.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+        wall.append(time.perf_counter() - started)
         size = len(buf.getvalue())
-    return statistics.median(timings), size
+    return statistics.median(cpu), statistics.median(wall), size
 
 
 def main() -> int:
     rows = []
     for scale, target, runs in ((1, 1.0, 3), (10, 10.0, 1), (0, 60.0, 1)):
         live, prior = build(scale) if scale else build_worst()
-        took, size = time_minutes(live, prior, runs)
+        took, wall, size = time_minutes(live, prior, runs)
         label = (
             f"minutes PDF: {len(live.meeting.agenda)} items, {len(live.meeting.people)} people, "
             f"{len(live.speeches)} turns, {len(live.actions)} actions"
             + ("" if scale else f", {len(live.events):,} events (the largest the bounds allow)")
         )
-        rows.append((label, f"{took:.2f} s", f"< {target:g} s", f"{size / 1024:.0f} KiB PDF", took < target))
-    ok = print_table("PDF minutes (median of 3 runs for the first, one run for the others)", rows)
+        reference = f"{wall:.2f} s wall, {size / 1024:.0f} KiB PDF"
+        rows.append((label, f"{took:.2f} s CPU", f"< {target:g} s", reference, took < target))
+    ok = print_table("PDF minutes (CPU time; median of 3 runs for the first, one run for the others)", rows)
     return 0 if ok else 1
 
 

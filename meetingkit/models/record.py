@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -22,6 +21,16 @@ from meetingkit.models.meeting import (
     BreakSettings,
     DomainError,
     Meeting,
+)
+from meetingkit.models.record_checks import (
+    RecordError,
+    check_shape,
+    count_entries,
+    load_json,
+    need,
+    number_field,
+    payload_bounds,
+    text_field,
 )
 from meetingkit.models.session import COMMANDS, LiveMeeting
 
@@ -57,14 +66,6 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 assert set(FIELDS) == set(COMMANDS)
 
 _HMS = re.compile(r"^(-)?(?:(\d{1,4}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,9})?)$")
-
-
-class RecordError(ValueError):
-    """A record that cannot be used; the message is one line naming where the fault is."""
-
-    def __init__(self, message: str) -> None:
-        # A value quoted from the record may hold a line break; the message must still be one line.
-        super().__init__("\\n".join(message.splitlines()))
 
 
 @dataclass
@@ -112,60 +113,11 @@ def format_offset(seconds: float) -> str | float:
     return round(seconds, 3)
 
 
-def _need(
-    obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = ...
-) -> Any:
-    if key not in obj or obj[key] is None:
-        if default is ...:
-            raise RecordError(f"{where}: field '{key}' is missing")
-        return default
-    value = obj[key]
-    if (
-        isinstance(value, bool)
-        and kind is not bool
-        and bool not in (kind if isinstance(kind, tuple) else (kind,))
-    ):
-        raise RecordError(f"{where}: field '{key}' has the wrong type")
-    if not isinstance(value, kind):
-        raise RecordError(f"{where}: field '{key}' has the wrong type")
-    return value
-
-
-def _text(
-    obj: dict[str, Any], key: str, where: str, default: Any = ..., limit: int = bounds.NAME_CHARS
-) -> Any:
-    """A text field within its bounds (length, no control characters, valid Unicode)."""
-    value = _need(obj, key, str, where, default)
-    if isinstance(value, str):
-        fault = bounds.text_fault(value, limit)
-        if fault:
-            raise RecordError(f"{where}: field '{key}' {fault}")
-    return value
-
-
-def _number(
-    obj: dict[str, Any], key: str, where: str, limits: tuple[float, float], default: Any, whole: bool = False
-) -> Any:
-    """A number within its bounds; a value outside them is a bad record, never an 'unexpected error' later."""
-    value = _need(obj, key, int if whole else (int, float), where, default)
-    if value is not None:
-        fault = bounds.number_fault(value, limits, whole)
-        if fault:
-            raise RecordError(f"{where}: field '{key}' {fault}")
-    return value
-
-
-def _count(items: list[Any], what: str, most: int) -> list[Any]:
-    if len(items) > most:
-        raise RecordError(f"record: field '{what}' has {len(items):,} entries; at most {most:,}")
-    return items
-
-
 def _meeting(data: dict[str, Any]) -> Meeting:
-    m = _need(data, "meeting", dict, "record")
+    m = need(data, "meeting", dict, "record")
     where = "meeting"
-    title = _text(m, "title", where)
-    start_text = _text(m, "scheduled_start", where)
+    title = text_field(m, "title", where)
+    start_text = text_field(m, "scheduled_start", where)
     try:
         start = datetime.fromisoformat(start_text)
     except ValueError:
@@ -177,9 +129,9 @@ def _meeting(data: dict[str, Any]) -> Meeting:
     fault = bounds.start_fault(start)
     if fault:
         raise RecordError(f"{where}: field 'scheduled_start' {fault}")
-    brk = _need(m, "break", dict, where, {})
-    target = _number(m, "patient_voice_target", where, (0, 1), None)
-    sectors = _need(m, "expected_sectors", list, where, None)
+    brk = need(m, "break", dict, where, {})
+    target = number_field(m, "patient_voice_target", where, (0, 1), None)
+    sectors = need(m, "expected_sectors", list, where, None)
     if sectors is not None and not all(isinstance(s, str) and s.strip() for s in sectors):
         raise RecordError(f"{where}: field 'expected_sectors' must be a list of sector names")
     for sector in sectors or ():
@@ -189,55 +141,61 @@ def _meeting(data: dict[str, Any]) -> Meeting:
     meeting = Meeting(
         title=title,
         scheduled_start=start,
-        series=_text(m, "series", where, ""),
-        venue=_text(m, "venue", where, ""),
-        speaker_limit_s=_number(m, "speaker_limit_s", where, bounds.SPEAKER_LIMIT_S, 180, whole=True),
-        warn_s=_number(m, "warn_s", where, bounds.WARN_S, 30, whole=True),
+        series=text_field(m, "series", where, ""),
+        venue=text_field(m, "venue", where, ""),
+        speaker_limit_s=number_field(m, "speaker_limit_s", where, bounds.SPEAKER_LIMIT_S, 180, whole=True),
+        warn_s=number_field(m, "warn_s", where, bounds.WARN_S, 30, whole=True),
         brk=BreakSettings(
-            enabled=_need(brk, "enabled", bool, "meeting.break", True),
-            fraction=_need(brk, "fraction", (int, float), "meeting.break", 0.5),
-            minutes=_number(brk, "minutes", "meeting.break", bounds.BREAK_MINUTES, 10),
+            enabled=need(brk, "enabled", bool, "meeting.break", True),
+            fraction=need(brk, "fraction", (int, float), "meeting.break", 0.5),
+            minutes=number_field(brk, "minutes", "meeting.break", bounds.BREAK_MINUTES, 10),
         ),
         expected_sectors=[s.strip() for s in sectors] if sectors else None,
         patient_voice_target=float(target) if target is not None else None,
     )
-    for i, p in enumerate(_count(_need(data, "people", list, "record", []), "people", bounds.MAX_PEOPLE)):
+    for i, p in enumerate(
+        count_entries(need(data, "people", list, "record", []), "people", bounds.MAX_PEOPLE)
+    ):
         w = f"people[{i}]"
         if not isinstance(p, dict):
             raise RecordError(f"{w}: must be an object")
-        role = _need(p, "role", str, w, "member")
-        attendance = _need(p, "attendance", str, w, "present")
+        role = need(p, "role", str, w, "member")
+        attendance = need(p, "attendance", str, w, "present")
         if role not in ROLES:
             raise RecordError(f"{w}: field 'role' must be one of {', '.join(ROLES)}")
         if attendance not in ATTENDANCE:
             raise RecordError(f"{w}: field 'attendance' must be one of {', '.join(ATTENDANCE)}")
         meeting.people.append(
             Attendee(
-                key=_text(p, "key", w),
-                name=_text(p, "name", w),
-                organisation=_text(p, "organisation", w, ""),
-                sector=_text(p, "sector", w, "").strip(),
+                key=text_field(p, "key", w),
+                name=text_field(p, "name", w),
+                organisation=text_field(p, "organisation", w, ""),
+                sector=text_field(p, "sector", w, "").strip(),
                 role=role,
-                patient_rep=_need(p, "patient_rep", bool, w, False),
+                patient_rep=need(p, "patient_rep", bool, w, False),
                 attendance=attendance,
             )
         )
-    for i, a in enumerate(_count(_need(data, "agenda", list, "record", []), "agenda", bounds.MAX_ITEMS)):
+    for i, a in enumerate(
+        count_entries(need(data, "agenda", list, "record", []), "agenda", bounds.MAX_ITEMS)
+    ):
         w = f"agenda[{i}]"
         if not isinstance(a, dict):
             raise RecordError(f"{w}: must be an object")
-        kind = _need(a, "kind", str, w, "item")
+        kind = need(a, "kind", str, w, "item")
         if kind not in KINDS:
             raise RecordError(f"{w}: field 'kind' must be one of {', '.join(KINDS)}")
         meeting.agenda.append(
             AgendaItem(
-                key=_text(a, "key", w),
-                title=_text(a, "title", w),
-                minutes=_number(a, "minutes", w, bounds.ITEM_MINUTES, ...),
-                presenter=_text(a, "presenter", w, None),
+                key=text_field(a, "key", w),
+                title=text_field(a, "title", w),
+                minutes=number_field(a, "minutes", w, bounds.ITEM_MINUTES, ...),
+                presenter=text_field(a, "presenter", w, None),
                 kind=kind,
-                speaker_limit_s=_number(a, "speaker_limit_s", w, bounds.SPEAKER_LIMIT_S, None, whole=True),
-                protected=_need(a, "protected", bool, w, False),
+                speaker_limit_s=number_field(
+                    a, "speaker_limit_s", w, bounds.SPEAKER_LIMIT_S, None, whole=True
+                ),
+                protected=need(a, "protected", bool, w, False),
             )
         )
     try:
@@ -248,7 +206,7 @@ def _meeting(data: dict[str, Any]) -> Meeting:
 
 
 def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
-    raw = _count(_need(data, "events", list, "record", []), "events", bounds.MAX_EVENTS)
+    raw = count_entries(need(data, "events", list, "record", []), "events", bounds.MAX_EVENTS)
     people = {p.key for p in meeting.people}
     items = {it.key for it in meeting.agenda} | {BREAK}
     out: list[RecordEvent] = []
@@ -258,7 +216,7 @@ def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
         w = f"event {i}"
         if not isinstance(ev, dict):
             raise RecordError(f"{w}: must be an object")
-        do = _need(ev, "do", str, w)
+        do = need(ev, "do", str, w)
         if do not in FIELDS:
             raise RecordError(f"{w}: field 'do': unknown command '{do}'")
         w = f"event {i} ({do})"
@@ -279,7 +237,7 @@ def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
         for k in required:
             if payload.get(k) is None:
                 raise RecordError(f"{w}: field '{k}' is missing")
-        total += _payload_bounds(payload, w)
+        total += payload_bounds(payload, w)
         if total > bounds.TOTAL_TEXT_CHARS:  # each within its bounds, but all of them together too much
             raise RecordError(
                 f"{w}: the notes, decisions, actions, feedback and reasons come to more than "
@@ -297,95 +255,11 @@ def _events(data: dict[str, Any], meeting: Meeting) -> list[RecordEvent]:
     return out
 
 
-LONG_TEXT_FIELDS = ("text", "note", "reason")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _payload_bounds(payload: dict[str, Any], where: str) -> int:
-    """Each field of an event within its bounds; the number of characters of free text it holds."""
-    total = 0
-    for k, value in payload.items():
-        if isinstance(value, str):
-            long_text = k in LONG_TEXT_FIELDS
-            fault = bounds.text_fault(value, bounds.TEXT_CHARS if long_text else bounds.NAME_CHARS)
-            if fault:
-                raise RecordError(f"{where}: field '{k}' {fault}")
-            total += len(value) if long_text else 0
-    if "seconds" in payload:
-        fault = bounds.number_fault(payload["seconds"], bounds.EXTEND_S)
-        if fault:
-            raise RecordError(f"{where}: field 'seconds' {fault}")
-    return total
-
-
-class _Constant(float):
-    """Infinity or NaN as JSON text wrote it: kept only so that the message can name the field holding it."""
-
-    word: str = ""
-
-
-def _constant(name: str) -> _Constant:
-    value = _Constant(name)  # float() reads "Infinity", "-Infinity" and "NaN" as JSON writes them
-    value.word = name
-    return value
-
-
-def _load(data: str | bytes) -> Any:
-    if len(data) > bounds.MAX_RECORD_BYTES:
-        raise RecordError(
-            f"record: the file is {len(data) / 2**20:,.0f} MiB; a meeting record is at most "
-            f"{bounds.MAX_RECORD_BYTES // 2**20} MiB"
-        )
-    try:
-        return json.loads(data, parse_constant=_constant)
-    except RecursionError:
-        raise RecordError(f"record: JSON nested more than {bounds.MAX_DEPTH} deep") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise RecordError(f"not valid JSON ({exc})") from None
-
-
-def _inside(where: str, field: str) -> str:
-    """Where a value stands: 'meeting.break', 'people[2]', 'event 41'."""
-    if not field:
-        return where
-    return field if where == "record" else f"{where}.{field}"
-
-
-def _check_shape(data: Any) -> None:
-    """Depth, finite numbers and valid Unicode, over the whole document (without recursion)."""
-    stack: list[tuple[Any, int, str, str]] = [(data, 1, "record", "")]
-    while stack:
-        obj, depth, where, field = stack.pop()
-        if depth > bounds.MAX_DEPTH:
-            top = re.split(r"[.\[]", _inside(where, field))[0]
-            raise RecordError(f"{top}: JSON nested more than {bounds.MAX_DEPTH} deep")
-        named = f"{where}: field '{field}'" if field else where
-        if isinstance(obj, str):
-            if _SURROGATE.search(obj):
-                raise RecordError(f"{named} is not valid Unicode (it holds a lone surrogate)")
-        elif isinstance(obj, float) and not math.isfinite(obj):
-            word = obj.word if isinstance(obj, _Constant) else str(obj)
-            raise RecordError(f"{named} is {word}; a record holds only finite numbers")
-        elif isinstance(obj, dict):
-            here = _inside(where, field)
-            for k, v in obj.items():
-                if _SURROGATE.search(k) or len(k) > bounds.NAME_CHARS:
-                    raise RecordError(f"{here}: a field name is not valid text")
-                stack.append((v, depth + 1, here, k))
-        elif isinstance(obj, list):
-            here = _inside(where, field)
-            for i, v in enumerate(obj):
-                if isinstance(v, dict | list):
-                    stack.append((v, depth + 1, f"event {i}" if here == "events" else f"{here}[{i}]", ""))
-                else:
-                    stack.append((v, depth + 1, where, field))
-
-
 def parse(data: str | bytes | dict[str, Any]) -> Record:
     """A record from JSON text or an already-loaded object; raises RecordError naming the fault."""
     if isinstance(data, str | bytes):
-        data = _load(data)
-    _check_shape(data)
+        data = load_json(data)
+    check_shape(data)
     if not isinstance(data, dict):
         raise RecordError("record: must be a JSON object")
     version = data.get("meetingkit_record")

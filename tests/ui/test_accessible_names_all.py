@@ -162,7 +162,7 @@ def test_console_running_with_every_bar_and_prompt(
     console.bridge.clock_gap.emit(600.0)
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count={pages}")
-    c("note", text="A long note that no longer fits on the disk. " * 500)  # the save problem bar
+    c("note", text="A long note that no longer fits on the disk. " * 400)  # the save problem bar (18,400 chars)
     console.ask_end()
     console.refresh()
     assert console.save_bar.isVisible() and console.gap_bar.isVisible() and console.end_bar.isVisible()

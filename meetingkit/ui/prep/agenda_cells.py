@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from meetingkit.models import bounds
 from meetingkit.models.meeting import KINDS, PROTECTED_KINDS, AgendaItem, Attendee
 
 
@@ -19,12 +20,19 @@ def checked_value(field: str, value: Any, people: Sequence[Attendee]) -> Any:
     if field == "title":
         text = str(value).strip()
         if not text:
-            raise ValueError("empty title")
+            raise ValueError("An agenda item's title cannot be empty")
+        fault = bounds.text_fault(text, one_line=True)
+        if fault:
+            raise ValueError(f"The title {fault}")
         return text
     if field == "minutes":
-        minutes = float(value)
-        if not 0 < minutes <= 24 * 60:
-            raise ValueError("minutes out of range")
+        try:
+            minutes = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"Planned minutes must be a number (not '{value}')") from None
+        fault = bounds.number_fault(minutes, bounds.ITEM_MINUTES)
+        if fault:
+            raise ValueError(f"Planned minutes {fault}")
         return int(minutes) if minutes == int(minutes) else minutes
     if field == "presenter":
         key = str(value or "").strip() or None
@@ -38,6 +46,9 @@ def checked_value(field: str, value: Any, people: Sequence[Attendee]) -> Any:
     if field == "speaker_limit_s":
         if value is None or value == "" or int(value) < 0:
             return None
+        fault = bounds.number_fault(int(value), bounds.SPEAKER_LIMIT_S, whole=True)
+        if fault:
+            raise ValueError(f"The speaker limit in seconds {fault}")
         return int(value)
     if field == "protected":
         return bool(value)

@@ -58,6 +58,7 @@ class AgendaModel(RowTableModel[AgendaItem]):
     COLUMNS = COLUMNS
     KEEPS_COPIES = True
     timeline_changed = Signal()
+    refused = Signal(str)  # why an edit was refused, naming the field (DESIGN §6 bounds)
 
     def __init__(
         self,
@@ -274,7 +275,8 @@ class AgendaModel(RowTableModel[AgendaItem]):
             return False
         try:
             new = checked_value(field, value, self._people)
-        except ValueError:
+        except ValueError as exc:
+            self.refused.emit(str(exc))
             return False
         it = self._rows[row]
         if getattr(it, field) == new:

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
+from meetingkit.models import bounds
 from meetingkit.models.meeting import ATTENDANCE, ROLE_LABELS, ROLES, Attendee, DomainError
 from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.common.row_table_model import RowTableModel
@@ -49,6 +50,7 @@ class AttendeesModel(RowTableModel[Attendee]):
     COLUMNS = COLUMNS
     KEEPS_COPIES = True  # the meeting changes only when the editor saves
     people_changed = Signal()
+    refused = Signal(str)  # why an edit was refused, naming the field (DESIGN §6 bounds)
 
     def __init__(self, people: Sequence[Attendee] = (), parent: QObject | None = None) -> None:
         super().__init__(people, parent)
@@ -148,6 +150,10 @@ class AttendeesModel(RowTableModel[Attendee]):
         elif field in ("name", "organisation", "sector"):
             text = str(value).strip()
             if field == "name" and not text:
+                return False
+            fault = bounds.text_fault(text, one_line=True)
+            if fault:
+                self.refused.emit(f"The {HEADERS[field].lower()} {fault}")
                 return False
             setattr(p, field, text)
         elif field == "role" and value in ROLES:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QToolButton, QVBoxLayout, QWidget
 
+from meetingkit.models import bounds
 from meetingkit.models.meeting import KIND_LABELS, KINDS
 from meetingkit.ui.common.text_scale import font_scaled
 from meetingkit.ui.prep import agenda_model
@@ -92,11 +93,14 @@ class AgendaPage(QWidget):
             cols.index("kind"), ChoiceDelegate([(k, KIND_LABELS[k]) for k in KINDS], parent=self)
         )
         self.view.setItemDelegateForColumn(
-            cols.index("minutes"), NumberDelegate(1, 24 * 60, decimals=1, suffix=" min", parent=self)
+            cols.index("minutes"),
+            NumberDelegate(*bounds.ITEM_MINUTES, decimals=1, suffix=" min", parent=self),
         )
         self.view.setItemDelegateForColumn(
             cols.index("speaker_limit_s"),
-            NumberDelegate(-1, 3600, suffix=" s", special="Meeting default", step=15, parent=self),
+            NumberDelegate(
+                -1, bounds.SPEAKER_LIMIT_S[1], suffix=" s", special="Meeting default", step=15, parent=self
+            ),
         )
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -110,6 +114,7 @@ class AgendaPage(QWidget):
         layout.addWidget(self.timeline)
         self.message = plain_label("Agenda message")
         layout.addWidget(self.message)
+        self.model.refused.connect(self.message.setText)
 
         self._shortcut("Insert", self.add_item)
         self._shortcut("Delete", self.remove_item)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
+from meetingkit.models import bounds
 from meetingkit.models.meeting import BreakSettings, Meeting
 from meetingkit.ui.common.meeting_zone import wall_time_in_meeting_zone
 from meetingkit.ui.prep.meeting_datetime import from_qdatetime, meeting_datetime_edit, to_local_naive
@@ -26,19 +27,24 @@ class DetailsPage(QWidget):
 
         self.title = QLineEdit(meeting.title)
         self.title.setAccessibleName("Meeting title")
+        self.title.setMaxLength(bounds.NAME_CHARS)
         self.series = QComboBox()
         self.series.setEditable(True)
         self.series.addItems(series_names)
         self.series.setCurrentText(meeting.series)
         self.series.setAccessibleName("Series")
+        self.series.lineEdit().setMaxLength(bounds.NAME_CHARS)
         self.series.setMinimumContentsLength(24)
         self.series.setToolTip("Meetings of a series share their actions: each reviews the open ones.")
         self.start = meeting_datetime_edit(to_local_naive(meeting.scheduled_start), "Date and start time")
         self.venue = QLineEdit(meeting.venue)
         self.venue.setAccessibleName("Venue")
+        self.venue.setMaxLength(bounds.NAME_CHARS)
+        first, last = bounds.YEARS
+        self.start.setDateRange(QDate(first, 1, 2), QDate(last, 12, 30))  # a day's margin for any time zone
 
         self.speaker_limit = QSpinBox()
-        self.speaker_limit.setRange(0, 3600)
+        self.speaker_limit.setRange(*bounds.SPEAKER_LIMIT_S)
         self.speaker_limit.setSingleStep(15)
         self.speaker_limit.setSuffix(" s")
         self.speaker_limit.setSpecialValueText("No limit")
@@ -48,7 +54,7 @@ class DetailsPage(QWidget):
             "How long each turn may last, in seconds (180 s = 3 minutes); 0 = no limit."
         )
         self.warn = QSpinBox()
-        self.warn.setRange(0, 600)
+        self.warn.setRange(*bounds.WARN_S)
         self.warn.setSingleStep(5)
         self.warn.setSuffix(" s")
         self.warn.setValue(meeting.warn_s)
@@ -66,9 +72,9 @@ class DetailsPage(QWidget):
         self.break_fraction.setValue(round(meeting.brk.fraction * 100))
         self.break_fraction.setAccessibleName("Feedback break position")
         self.break_minutes = QSpinBox()
-        self.break_minutes.setRange(1, 120)
+        self.break_minutes.setRange(*bounds.BREAK_MINUTES)
         self.break_minutes.setSuffix(" min")
-        self.break_minutes.setValue(max(1, round(meeting.brk.minutes)))
+        self.break_minutes.setValue(max(1, min(bounds.BREAK_MINUTES[1], round(meeting.brk.minutes))))
         self.break_minutes.setAccessibleName("Feedback break length")
 
         form.addRow("&Title", self.title)

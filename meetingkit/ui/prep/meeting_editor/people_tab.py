@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meetingkit.models import bounds
 from meetingkit.models.meeting import ATTENDANCE, DEFAULT_SECTORS, ROLE_LABELS, ROLES, DomainError
 from meetingkit.ui.common.text_scale import font_scaled
 from meetingkit.ui.prep import attendees_model
@@ -31,7 +32,7 @@ from meetingkit.ui.prep.attendees_model import (
     KnownPeopleModel,
 )
 from meetingkit.ui.prep.cell_editors import ChoiceDelegate
-from meetingkit.ui.prep.meeting_editor.named_widgets import named_button, named_table
+from meetingkit.ui.prep.meeting_editor.named_widgets import named_button, named_table, plain_label
 
 
 class PeoplePage(QWidget):
@@ -96,6 +97,8 @@ class PeoplePage(QWidget):
         self.new_sector.setEditable(True)
         self.new_sector.addItems(["", *DEFAULT_SECTORS])
         self.new_sector.setAccessibleName("New person's sector")
+        for field in (self.new_name, self.new_org, self.new_sector.lineEdit()):
+            field.setMaxLength(bounds.NAME_CHARS)  # DESIGN §6: a name at most 200 characters
         self.new_role = QComboBox()
         for role in ROLES:
             self.new_role.addItem(ROLE_LABELS[role], role)
@@ -145,6 +148,9 @@ class PeoplePage(QWidget):
         self.hint = QLabel("Double-click a cell to change a role or attendance (present, apologies, absent).")
         self.hint.setWordWrap(True)
         right.addWidget(self.hint)
+        self.message = plain_label("People message")
+        self.model.refused.connect(self.message.setText)
+        right.addWidget(self.message)
         right.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(right_box, 1)
 
