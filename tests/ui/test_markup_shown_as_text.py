@@ -243,9 +243,10 @@ def test_the_console_in_every_state_with_its_panels_and_display(
     c("note", text=f"{m} note")
     c("decision", text=f"{m} decision")
     c("action", text=f"{m} action", owner="se")
-    clock.advance(200)
+    clock.advance(60 * 60)  # far over time: the rebalance offer names the items
     console.refresh()
-    found += sweep(console, "Console (speaking, queue)")
+    assert console.rebalance_panel.isVisible()
+    found += sweep(console, "Console (speaking, queue, rebalance offer)")
     console.toggle_display()
     qtbot.waitExposed(console.display)
     found += sweep(console.display, "Speaker display")

@@ -24,19 +24,27 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(os.lstat(path).st_mode)
 
 
-def test_a_new_file_is_whole_and_private_even_under_an_open_umask(tmp_path: Path) -> None:
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder of its own (the test's folder also holds its private home)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    return out
+
+
+def test_a_new_file_is_whole_and_private_even_under_an_open_umask(folder: Path) -> None:
     old = os.umask(0)
     try:
-        write_file(tmp_path / "minutes.pdf", b"%PDF-1.4 whole")
+        write_file(folder / "minutes.pdf", b"%PDF-1.4 whole")
     finally:
         os.umask(old)
-    assert (tmp_path / "minutes.pdf").read_bytes() == b"%PDF-1.4 whole"
-    assert mode(tmp_path / "minutes.pdf") == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.pdf"], "no temporary file is left"
+    assert (folder / "minutes.pdf").read_bytes() == b"%PDF-1.4 whole"
+    assert mode(folder / "minutes.pdf") == 0o600
+    assert sorted(p.name for p in folder.iterdir()) == ["minutes.pdf"], "no temporary file is left"
 
 
-def test_a_regular_file_the_user_may_write_is_replaced_and_becomes_private(tmp_path: Path) -> None:
-    target = tmp_path / "table.csv"
+def test_a_regular_file_the_user_may_write_is_replaced_and_becomes_private(folder: Path) -> None:
+    target = folder / "table.csv"
     target.write_text("old")
     target.chmod(0o644)
     write_file(target, b"new")
@@ -44,9 +52,9 @@ def test_a_regular_file_the_user_may_write_is_replaced_and_becomes_private(tmp_p
 
 
 @pytest.mark.parametrize("kind", ["folder", "fifo", "read-only", "link", "socket"])
-def test_what_is_not_a_writable_regular_file_is_refused_and_left_as_it_was(tmp_path: Path, kind: str) -> None:
-    target = tmp_path / "out.pdf"
-    victim = tmp_path / "victim.txt"
+def test_what_is_not_a_writable_regular_file_is_refused_and_left_as_it_was(folder: Path, kind: str) -> None:
+    target = folder / "out.pdf"
+    victim = folder / "victim.txt"
     victim.write_text("someone else's")
     if kind == "folder":
         target.mkdir()
@@ -67,23 +75,23 @@ def test_what_is_not_a_writable_regular_file_is_refused_and_left_as_it_was(tmp_p
     after = os.lstat(target)
     assert (after.st_mode, after.st_ino, after.st_size) == (before.st_mode, before.st_ino, before.st_size)
     assert victim.read_text() == "someone else's"
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no temporary file is left"
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")], "no temporary file is left"
 
 
-def test_a_link_planted_at_the_old_temporary_name_is_never_written_through(tmp_path: Path) -> None:
-    victim = tmp_path / "victim.txt"
+def test_a_link_planted_at_the_old_temporary_name_is_never_written_through(folder: Path) -> None:
+    victim = folder / "victim.txt"
     victim.write_text("another user's file")
     for planted in (".minutes.pdf.tmp", ".minutes.pdf.part"):
-        (tmp_path / planted).symlink_to(victim)
-    write_file(tmp_path / "minutes.pdf", b"%PDF")
+        (folder / planted).symlink_to(victim)
+    write_file(folder / "minutes.pdf", b"%PDF")
     assert victim.read_text() == "another user's file"
-    assert (tmp_path / "minutes.pdf").read_bytes() == b"%PDF"
+    assert (folder / "minutes.pdf").read_bytes() == b"%PDF"
 
 
 def test_a_failed_write_names_the_path_given_and_leaves_the_old_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "minutes.pdf"
+    target = folder / "minutes.pdf"
     target.write_bytes(b"the old minutes")
 
     def full(fd: int) -> None:
@@ -94,12 +102,12 @@ def test_a_failed_write_names_the_path_given_and_leaves_the_old_file(
         write_file(target, b"new minutes")
     assert str(err.value) == f"Cannot write {target}: No space left on device"
     assert target.read_bytes() == b"the old minutes"
-    assert [p.name for p in tmp_path.iterdir()] == ["minutes.pdf"]
+    assert [p.name for p in folder.iterdir()] == ["minutes.pdf"]
 
 
-def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+def test_a_missing_folder_is_named(folder: Path) -> None:
     with pytest.raises(OutputError, match="the folder .*nowhere does not exist"):
-        write_file(tmp_path / "nowhere" / "x.csv", b"")
+        write_file(folder / "nowhere" / "x.csv", b"")
 
 
 def test_file_names_from_titles_are_short_and_clean() -> None:

@@ -159,6 +159,7 @@ class ActionRegisterWindow(QWidget):
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote an action's text
         self.message.setAccessibleName("Register message")
         self.message.setWordWrap(True)
         buttons.addWidget(self.message, 1)

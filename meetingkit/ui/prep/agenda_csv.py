@@ -187,7 +187,8 @@ def _minutes(where: str, text: str) -> float:
         raise AgendaCsvError(f"{where}: minutes '{_shown(text)}' is not a number") from None
     lo, hi = bounds.ITEM_MINUTES
     if not math.isfinite(value) or not lo <= value <= hi:
-        raise AgendaCsvError(f"{where}: minutes must be from {lo} to {hi} (not '{_shown(text)}')")
+        above = "above 0: " if math.isfinite(value) and value <= 0 else ""
+        raise AgendaCsvError(f"{where}: minutes must be {above}from {lo} to {hi} (not '{_shown(text)}')")
     return int(value) if value == int(value) else value
 
 
