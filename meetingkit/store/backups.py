@@ -47,7 +47,9 @@ def _check_private(folder: Path) -> None:
     opened up, would show them every copy: no backup goes there, and its mode is not ours to change."""
     st = os.stat(folder)
     if st.st_uid != os.geteuid() or stat.S_IMODE(st.st_mode) & 0o077:
-        raise PermissionError(f"the folder {folder} is not private to you (mode or owner); no backup was made")
+        raise PermissionError(
+            f"the folder {folder} is not private to you (mode or owner); no backup was made"
+        )
 
 
 def backup_stamp() -> str:

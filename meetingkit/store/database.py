@@ -64,7 +64,9 @@ def check_db_path(path: str | Path, folder_must_exist: bool = False) -> Path:
         st = os.stat(path)
     except FileNotFoundError:
         if os.path.lexists(path):
-            raise StoreError(f"{path} is a link to a file that does not exist; name the file itself") from None
+            raise StoreError(
+                f"{path} is a link to a file that does not exist; name the file itself"
+            ) from None
         if folder_must_exist and not path.parent.is_dir():
             raise StoreError(
                 f"Cannot make a database at {path}: the folder {path.parent} does not exist"
@@ -73,7 +75,9 @@ def check_db_path(path: str | Path, folder_must_exist: bool = False) -> Path:
     except OSError as exc:
         raise StoreError(f"Cannot use {path}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(st.st_mode):
-        raise StoreError(f"{path} is a folder, not a MeetingKit database; name a file (e.g. {path}/meetingkit.db)")
+        raise StoreError(
+            f"{path} is a folder, not a MeetingKit database; name a file (e.g. {path}/meetingkit.db)"
+        )
     if not stat.S_ISREG(st.st_mode):
         raise StoreError(
             f"{path} is not a regular file (a device, pipe or socket): MeetingKit keeps its database in a"

@@ -102,13 +102,14 @@ def test_a_fifo_as_the_database_is_refused_at_once(tmp_path: Path) -> None:
 
 
 def test_backups_beside_a_database_in_a_shared_folder_never_open_up_a_folder(tmp_path: Path) -> None:
+    from meetingkit.store.backups import BackupFailed
     from meetingkit.store.repository import Store
 
     team = tmp_path / "team"
     (team / "backups").mkdir(parents=True)
     team.chmod(0o2775)
     (team / "backups").chmod(0o2775)
-    with Store(team / "mk.db") as store, pytest.raises(PermissionError, match="not private"):
+    with Store(team / "mk.db") as store, pytest.raises(BackupFailed, match="not private"):
         store.backup()
     assert mode(team / "backups") == 0o2775 and list((team / "backups").iterdir()) == []
 
