@@ -71,6 +71,7 @@ def test_sharing_shows_the_link_and_a_qr_code_of_it(qtbot: Any, server: RoomServ
     assert dialog.link.text() == server.url == f"http://127.0.0.1:{server.port}/?k={server.token}"
     assert dialog.toggle.accessibleName() == "Stop sharing with the room"
     assert not dialog.port.isEnabled() and not dialog.address.isEnabled()
+    assert dialog.address.currentData() == "127.0.0.1"
     wanted = [[bool(m) for m in row] for row in segno.make(server.url, error="m", micro=False).matrix]
     assert qr_modules(dialog) == wanted  # the code a phone scans is exactly the link
     assert dialog.devices.text() == "0 devices connected"
@@ -79,6 +80,14 @@ def test_sharing_shows_the_link_and_a_qr_code_of_it(qtbot: Any, server: RoomServ
     qtbot.mouseClick(dialog.toggle, Qt.MouseButton.LeftButton)
     assert not server.is_sharing and dialog.link.text() == ""
     qtbot.waitUntil(lambda: page.closed, timeout=5000)
+
+
+def test_the_window_shows_what_is_shared_whoever_started_it(qtbot: Any, server: RoomServer) -> None:
+    server.start("127.0.0.1", 0)
+    dialog = RoomShareDialog(server)
+    qtbot.addWidget(dialog)
+    assert dialog.address.currentData() == "127.0.0.1" and dialog.port.value() == server.port
+    assert dialog.link.text() == server.url
 
 
 def test_a_port_in_use_is_said_in_words(qtbot: Any, server: RoomServer) -> None:

@@ -132,6 +132,11 @@ class RoomShareDialog(QDialog):
             return
         url = self.server.url
         if self._shown_url != url:
+            # What is shared, whoever started it: the fields say the address and port in the link.
+            if self.address.findData(self.server.address) < 0:
+                self.address.addItem(self.server.address, self.server.address)
+            self.address.setCurrentIndex(self.address.findData(self.server.address))
+            self.port.setValue(self.server.port)
             self._shown_url = url
             self.link.setText(url)
             pixmap = QPixmap()
