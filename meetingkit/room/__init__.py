@@ -1,15 +1,17 @@
 """The room view (DESIGN §9): the meeting on the devices in the room, served while the chair shares it.
 
-Qt's HTTP and WebSocket servers in the console's process; no widgets here. `room` imports `models`, `store`
-and `clock`, and is imported only by `ui`. `RoomServer` (server.py) is the entry point.
+A QTcpServer and a QWebSocketServer in the console's process (listener.py says why not QHttpServer); no
+widgets here. `room` imports `models`, `store`, `clock` and `resources`, and only `ui` imports it.
+`RoomServer` (server.py) is the entry point.
 
 Message protocol (version 1)
 ============================
 One port serves both:
 
-- `GET /?k=KEY`: the page (HTML with its CSS and JavaScript inline; CSP by hash). Any other key, a missing
+- `GET /?k=KEY` (or HEAD): the page (HTML with its CSS and JavaScript inline; CSP by hash). Any other key, a missing
   key, or sharing started again since (a new key each time): 403 and a page that says so, nothing else.
-  Any other path: 404.
+  Any other path: 404. Every reply closes its connection; more than 20 requests a second from one address
+  get 429.
 - `GET /ws?k=KEY` with `Upgrade: websocket`: the page's WebSocket. A wrong key or a foreign `Origin`: 403 and
   the connection closed. Messages are JSON text frames of at most 1,024 bytes from the page; binary frames
   and malformed messages earn an `error`, and five of them close the connection.

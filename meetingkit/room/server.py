@@ -13,20 +13,14 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtHttpServer import (
-    QHttpServer,
-    QHttpServerConfiguration,
-    QHttpServerRequest,
-    QHttpServerResponder,
-    QHttpServerResponse,
-)
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QTcpSocket
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from meetingkit.clock import Clock
-from meetingkit.room.listener import RequestHead, RoomListener
+from meetingkit.room.listener import Reply, RequestHead, RoomListener
 from meetingkit.room.page import NO_ACCESS, NOT_FOUND, PageSource, security_headers
 from meetingkit.room.requests import DEVICE_ID, RequestBook, RequestRefused, SpeakRequest
 from meetingkit.room.snapshot import room_state
@@ -38,7 +32,6 @@ RESYNC_MS = 10_000  # a state message at least this often, so a page's countdown
 MAX_MESSAGE = 1024  # bytes; the page's own messages are a few dozen
 HTTP_PER_SECOND = 20  # page loads per second from one address: a reload is one, a guessing script many
 MAX_STRIKES = 5  # malformed messages before a connection is closed
-Status = QHttpServerResponder.StatusCode
 
 
 class RoomError(Exception):
@@ -51,6 +44,10 @@ class _Client:
     address: str
     device: str | None = None
     strikes: int = 0
+
+
+def _query(query: str) -> dict[str, str]:
+    return {name: values[0] for name, values in parse_qs(query).items()}
 
 
 def new_token() -> str:
@@ -78,11 +75,14 @@ class RoomServer(QObject):
         self.address = ""
         self.port = 0
         self._page = PageSource()
-        self._listener: RoomListener | None = None
-        self._http: QHttpServer | None = None
-        self._ws: QWebSocketServer | None = None
+        # Made once and kept for the server's life, listening only between start() and stop(): objects made
+        # from Python and deleted by deleteLater while Python still knew them crashed the process (PySide6).
+        self._listener = RoomListener(self._upgrade, self._respond, HTTP_PER_SECOND, self)
+        self._ws = QWebSocketServer("MeetingKit", QWebSocketServer.SslMode.NonSecureMode, self)
+        self._ws.setMaxPendingConnections(64)
+        self._ws.newConnection.connect(self._new_client)
+        self._sharing = False
         self._clients: dict[QWebSocket, _Client] = {}
-        self._handlers: tuple[object, ...] = ()
         self._resync = QTimer(self)
         self._resync.setInterval(RESYNC_MS)
         self._resync.timeout.connect(self.publish)
@@ -91,7 +91,7 @@ class RoomServer(QObject):
 
     @property
     def is_sharing(self) -> bool:
-        return self._listener is not None
+        return self._sharing
 
     @property
     def url(self) -> str:
@@ -110,31 +110,12 @@ class RoomServer(QObject):
         host = QHostAddress(address)
         if host.isNull():
             raise RoomError(f"'{address}' is not a network address of this computer")
-        listener = RoomListener(self._upgrade, self)
-        if not listener.listen(host, port):
-            reason = listener.errorString()
-            listener.deleteLater()
-            raise RoomError(f"Could not share on {address} port {port}: {reason}")
-        http = QHttpServer(self)
-        config = QHttpServerConfiguration()
-        config.setRateLimitPerSecond(HTTP_PER_SECOND)  # per address; more is answered 429 Too Many Requests
-        http.setConfiguration(config)
-        # PySide6 keeps no reference to these callables: they are held here for as long as the server runs.
-        self._handlers = (lambda _request: "", self._respond)
-        http.route("/", self._handlers[0])  # the response itself is made by _respond
-        http.addAfterRequestHandler(self, self._handlers[1])
-        if not http.bind(listener):
-            listener.close()
-            listener.deleteLater()
-            http.deleteLater()
-            raise RoomError("Could not start the room page")
-        ws = QWebSocketServer("MeetingKit", QWebSocketServer.SslMode.NonSecureMode, self)
-        ws.setMaxPendingConnections(64)
-        ws.newConnection.connect(self._new_client)
-        self._listener, self._http, self._ws = listener, http, ws
+        if not self._listener.listen(host, port):
+            raise RoomError(f"Could not share on {address} port {port}: {self._listener.errorString()}")
+        self._sharing = True
         self.token = new_token()
         self.address = host.toString()
-        self.port = listener.serverPort()
+        self.port = self._listener.serverPort()
         self._resync.start()
         self.sharing_changed.emit(True)
         return self.url
@@ -155,13 +136,8 @@ class RoomServer(QObject):
             socket.abort()
             socket.deleteLater()
         self._clients.clear()
-        assert self._listener is not None and self._http is not None and self._ws is not None
         self._listener.shut()
-        self._ws.close()
-        # The HTTP server owns its open (kept-alive) connections: deleting it closes them.
-        for obj in (self._http, self._ws, self._listener):
-            obj.deleteLater()
-        self._listener = self._http = self._ws = None
+        self._sharing = False
         self.token = ""
         self.sharing_changed.emit(False)
         self.clients_changed.emit(0)
@@ -173,52 +149,47 @@ class RoomServer(QObject):
     def key_ok(self, key: str) -> bool:
         return bool(self.token) and hmac.compare_digest(key.encode(), self.token.encode())
 
-    def _respond(self, request: QHttpServerRequest, response: QHttpServerResponse | None = None) -> None:
-        """Every response, made here and swapped in after routing.
-
-        PySide6's `route()` turns a handler's return value into a plain-text 200 and cannot set a status or
-        headers; its after-request handlers can replace the whole response. (PySide also calls them once
-        with the request alone: there is nothing to replace then.)
-        """
-        if response is None:
-            return
-        path = request.url().path()
+    def _respond(self, head: RequestHead | None) -> Reply:
+        """The reply to any request but the WebSocket's: the page, with the key; else a page saying no."""
+        if head is None:
+            return self._reply(NO_ACCESS, 400)
+        path, _, query = head.target.partition("?")
         if path != "/":
-            made = self._response(NOT_FOUND, Status.NotFound)
-        elif request.method() != QHttpServerRequest.Method.Get:
-            made = self._response(NO_ACCESS, Status.MethodNotAllowed)
-        elif not self.key_ok(request.query().queryItemValue("k")):
-            made = self._response(NO_ACCESS, Status.Forbidden)
-        else:
-            made = self._response(self._page.html(), Status.Ok, self._page.csp())
-        response.swap(made)
+            return self._reply(NOT_FOUND, 404)
+        if head.method not in ("GET", "HEAD"):
+            return self._reply(NO_ACCESS, 405)
+        if not self.key_ok(_query(query).get("k", "")):
+            return self._reply(NO_ACCESS, 403)
+        reply = self._reply(self._page.html(), 200, self._page.csp())
+        return reply if head.method == "GET" else Reply(reply.status, b"", reply.headers)
 
     @staticmethod
-    def _response(body: str, status: Status, csp: str | None = None) -> QHttpServerResponse:
-        response = QHttpServerResponse(b"text/html; charset=utf-8", body.encode("utf-8"), status)
-        headers = response.headers()
-        for name, value in security_headers(csp):
-            headers.append(name, value)
-        response.setHeaders(headers)
-        return response
+    def _reply(body: str, status: int, csp: str | None = None) -> Reply:
+        headers = [("Content-Type", "text/html; charset=utf-8"), *security_headers(csp)]
+        return Reply(status, body.encode("utf-8"), headers)
 
     # ---- the WebSocket ----------------------------------------------------------------------------------
 
     def _upgrade(self, socket: QTcpSocket, head: RequestHead) -> bool:
         path, _, query = head.target.partition("?")
-        params = dict(p.partition("=")[::2] for p in query.split("&") if p)
+        params = _query(query)
         origin = head.headers.get("origin")
         same_origin = origin is None or origin == f"http://{head.headers.get('host', '')}"
         if head.method != "GET" or path != "/ws" or not same_origin or not self.key_ok(params.get("k", "")):
             return False
-        assert self._ws is not None
         self._ws.handleConnection(socket)
         return True
 
     def _new_client(self) -> None:
-        assert self._ws is not None
         while self._ws.hasPendingConnections():
             socket = self._ws.nextPendingConnection()
+            # Owned by Qt from here (as a child), deleted only by deleteLater: a Python-owned socket would be
+            # deleted again when the last Python reference to it goes, while Qt deletes it.
+            socket.setParent(self)
+            if not self._sharing:  # its handshake finished after sharing stopped
+                socket.abort()
+                socket.deleteLater()
+                continue
             socket.setMaxAllowedIncomingMessageSize(MAX_MESSAGE)
             socket.setMaxAllowedIncomingFrameSize(MAX_MESSAGE)
             client = _Client(socket, socket.peerAddress().toString())

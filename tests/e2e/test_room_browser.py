@@ -4,6 +4,7 @@ a person asks to speak and hears the chair's answer, and axe-core finds no acces
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests.ui.console_meeting import open_board
 
 PHONE = (390, 844)
 SPEAKING_GREEN = QColor("#0B4A26")
+OVER_RED = QColor("#8E0A0A")
 
 
 @pytest.fixture
@@ -87,6 +89,19 @@ def test_the_page_on_a_phone_asks_to_speak_and_passes_axe(
         assert found == [], violations_in_words(found)
         shot = keep_shot(browser, tmp_path / "room-phone-speaking.png")
         assert share_of_colour(shot, SPEAKING_GREEN) > 0.1  # the timer panel in the speaking state's colour
+
+        # Between events the page counts down by itself; each message sets it right, state words and all.
+        clock.advance(100)  # 16 s left of 3 min
+        room.publish()
+        browser.wait_text("#state-words", "Please wrap up")
+        found = browser.axe()  # black on amber: legible too
+        assert found == [], violations_in_words(found)
+        clock.advance(30)
+        room.publish()
+        browser.wait_text("#state-words", "Over time")
+        assert re.fullmatch(r"\+[0-9]:[0-9]{2} over", browser.text("#time"))  # 14 s over, and counting
+        assert browser.run("return document.documentElement.scrollWidth;") <= PHONE[0]
+        assert share_of_colour(keep_shot(browser, tmp_path / "room-phone-over.png"), OVER_RED) > 0.1
 
         # Asking to speak: choose a name once, ask, and hear the chair's answer on the same page.
         browser.click("#who option[value='p1']")
