@@ -61,6 +61,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "action_update": (("action", "status"), ("note",)),
     "feedback": (("who", "text"), ()),
     "rebalance": ((), ("minutes", "deferred")),
+    "undo": ((), ("cancels",)),
     "end_meeting": ((), ()),
 }
 assert set(FIELDS) == set(COMMANDS)

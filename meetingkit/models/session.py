@@ -1,6 +1,7 @@
 """The live meeting: applies the chair's commands, enforces the rules of DESIGN §3, and records each as an event.
 
-The rules live in one mixin each: turn_rules, break_rules, item_rules, forecast_rules and minutes_entries."""
+The rules live in one mixin each: turn_rules, break_rules, item_rules, forecast_rules, minutes_entries and
+undo_rules."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from meetingkit.models.meeting import Action, DomainError, Meeting
 from meetingkit.models.minutes_entries import MinutesEntries
 from meetingkit.models.timers import TimerView, format_clock, from_epoch, iso_ms, to_epoch
 from meetingkit.models.turn_rules import INTERJECTION_LIMIT_S
+from meetingkit.models.undo_rules import UndoRules
 
 # The names other modules have always imported from here.
 __all__ = [
@@ -58,11 +60,12 @@ COMMANDS = (
     "action_update",
     "feedback",
     "rebalance",
+    "undo",
     "end_meeting",
 )
 
 
-class LiveMeeting(MinutesEntries, ForecastRules, ItemRules):
+class LiveMeeting(MinutesEntries, ForecastRules, ItemRules, UndoRules):
     """One meeting as it runs. Every accepted command becomes one `Event`; a refused one changes nothing."""
 
     def apply(self, type_: str, payload: dict[str, Any] | None = None, at: datetime | None = None) -> Event:

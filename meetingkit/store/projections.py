@@ -43,6 +43,17 @@ def state_json(live: LiveMeeting) -> str:
 def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[tuple[str, Any]]) -> None:
     """Upsert each changed row; call inside the event's transaction."""
     series_id = db.execute("SELECT series_id FROM meetings WHERE id = ?", [mid]).fetchone()[0]
+    changes = set(changes)
+    if ("rebuild", None) in changes:
+        # An undo replayed the meeting: turns and feedback may be gone or changed, so their rows are written
+        # again from the engine (in this same transaction).
+        changes.discard(("rebuild", None))
+        for table in ("speeches", "feedback"):
+            db.execute(f"DELETE FROM {table} WHERE meeting_id = ?", [mid])
+        changes |= {("state", None)}
+        changes |= {("speech", s.idx) for s in live.speeches}
+        changes |= {("feedback", f.idx) for f in live.feedback}
+        changes |= {("action", k) for k in live.prior_actions}
     # Actions before updates, so an update can find the action agreed in the same batch.
     for kind, ref in sorted(
         changes,

@@ -55,6 +55,7 @@ PAYLOADS: dict[str, st.SearchStrategy[Any]] = {
     "postpone_break": bare,
     "end_break": bare,
     "end_meeting": bare,
+    "undo": bare,
     "start_item": maybe("item", st.one_of(agenda_keys, st.just(MISSING))),
     "speak": maybe("who", people),
     "interject": maybe("who", people),
@@ -99,7 +100,7 @@ assert set(COMMANDS) <= set(PAYLOADS)
 WEIGHTED = (
     ["speak"] * 6
     + ["interject", "stop_speaking", "next_item"] * 3
-    + ["pause", "resume", "start_break", "end_break", "postpone_break"]
+    + ["pause", "resume", "start_break", "end_break", "postpone_break", "undo", "undo"]
     + list(PAYLOADS)
 )
 

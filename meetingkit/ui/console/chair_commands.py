@@ -11,6 +11,7 @@ from meetingkit.ui.console.attendee_buttons import AttendeeBoard
 from meetingkit.ui.console.end_question import EndQuestion
 from meetingkit.ui.console.queue_panel import QueuePanel
 from meetingkit.ui.console.rebalance_offer import RebalancePanel
+from meetingkit.ui.console.status_line import StatusLine
 
 EXTEND_S = 60
 
@@ -24,6 +25,7 @@ class ChairCommands:
     rebalance_panel: RebalancePanel
     end_bar: EndQuestion
     confirm_end_button: QPushButton
+    status: StatusLine
 
     # ---- choosing people -------------------------------------------------------------------------------
 
@@ -90,6 +92,15 @@ class ChairCommands:
 
     def toggle_break(self) -> None:
         self.bridge.command("end_break" if self.bridge.live.brk.status == "running" else "start_break")
+
+    def undo(self) -> None:
+        """Cancel the latest live command not yet cancelled; the status line says what was undone."""
+        words = self.bridge.live.undo_words() if self.bridge.live.status == "running" else None
+        if words is None:
+            self.bridge.refused.emit("There is nothing to undo")
+            return
+        if self.bridge.command("undo") is not None:
+            self.status.show_text(f"Undone: {words}", "ok")
 
     def focus_queue(self) -> None:
         self.queue_panel.focus_search()

@@ -54,6 +54,7 @@ from meetingkit.ui.console.status_line import StatusLine
 from meetingkit.ui.console.timer_faces import forecast_face, item_face, speaker_face
 from meetingkit.ui.console.timer_widgets import ForecastPanel, ItemTimerPanel, SpeakerTimerPanel
 from meetingkit.ui.console.title_row import TitleRow
+from meetingkit.ui.console.undo_button import UndoButton
 
 ATTENDEES_ALWAYS_SHOWN = 3  # rows of attendee buttons never squeezed out of view by prompts
 SIDE_SHARE = 0.37  # of a large window's width, for the notes and voices panels
@@ -183,6 +184,8 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         queue_side = QVBoxLayout()
         queue_side.addWidget(self.queue_panel, 1)
         queue_side.addWidget(self.share_button)
+        self.undo_button = UndoButton(self.undo)
+        queue_side.addWidget(self.undo_button)
         middle.addLayout(queue_side, 2)
         rows = QVBoxLayout()
         rows.setSpacing(8)
@@ -283,6 +286,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
             text = f"Space / I: {who}{why}"
         if self.chosen.text() != text:
             self.chosen.setText(text)
+        self.undo_button.refresh(live)
         self._sync_display_button()
 
     @staticmethod

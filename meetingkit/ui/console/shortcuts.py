@@ -32,6 +32,7 @@ SHORTCUTS = (
     Shortcut("P", "Pause or resume the meeting (every clock stops)", "toggle_pause"),
     Shortcut("Q", "Find a person by name to add to the queue (Enter adds, Escape returns)", "focus_queue"),
     Shortcut("R", "Go to the proposed new timings (Enter accepts)", "focus_rebalance"),
+    Shortcut("Ctrl+Z", "Undo the last command (the Undo button under the queue says which)", "undo"),
     Shortcut("Ctrl+Shift+E", "End the meeting (asks to confirm)", "ask_end"),
     Shortcut("F1", "Show these shortcuts", "show_shortcuts", always=True),
 )
