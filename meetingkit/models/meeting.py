@@ -167,6 +167,7 @@ class Meeting:
     brk: BreakSettings = field(default_factory=BreakSettings)
     expected_sectors: list[str] | None = None
     patient_voice_target: float | None = None
+    unheard_first: bool = True  # Next speaker: those not yet heard on the item first (DESIGN §3, Queue)
     people: list[Attendee] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
 

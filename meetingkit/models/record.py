@@ -153,6 +153,7 @@ def _meeting(data: dict[str, Any]) -> Meeting:
         ),
         expected_sectors=[s.strip() for s in sectors] if sectors else None,
         patient_voice_target=float(target) if target is not None else None,
+        unheard_first=_need(m, "unheard_first", bool, where, True),
     )
     for i, p in enumerate(
         count_entries(need(data, "people", list, "record", []), "people", bounds.MAX_PEOPLE)
@@ -312,6 +313,7 @@ def write(live: LiveMeeting) -> dict[str, Any]:
         "speaker_limit_s": m.speaker_limit_s,
         "warn_s": m.warn_s,
         "break": {"enabled": m.brk.enabled, "fraction": m.brk.fraction, "minutes": m.brk.minutes},
+        "unheard_first": m.unheard_first,
     }
     if m.expected_sectors:
         meeting["expected_sectors"] = list(m.expected_sectors)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from meetingkit.models import queue_order
 from meetingkit.models.meeting import BREAK
 from meetingkit.models.session import LiveMeeting
 from meetingkit.models.timers import TimerView
@@ -60,8 +61,7 @@ def _break(live: LiveMeeting, now: float) -> dict[str, Any] | None:
 
 def spoken_here(live: LiveMeeting) -> set[str]:
     """Who has had a turn in the current item (or the break under way)."""
-    where = _where(live)
-    return {s.who for s in live.speeches if s.item == where}
+    return queue_order.spoken_here(live)
 
 
 def queue_entries(live: LiveMeeting) -> list[dict[str, Any]]:

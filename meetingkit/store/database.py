@@ -22,7 +22,7 @@ from meetingkit.store.backups import (  # noqa: F401  (re-exported: the store's 
 )
 
 APPLICATION_ID = 0x4D4B4954  # "MKIT": marks a file as MeetingKit's
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -327,8 +327,17 @@ def _add_meta_v2(db: Database) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+def _add_unheard_first_v3(db: Database) -> None:
+    # DESIGN §3, Queue: on by default, so meetings planned before the setting existed get it too.
+    db.execute("ALTER TABLE meetings ADD COLUMN unheard_first INTEGER NOT NULL DEFAULT 1")
+
+
 # The ladder: step N takes a database at version N-1 to version N, in one transaction.
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _create_v1, 2: _add_meta_v2}
+MIGRATIONS: dict[int, Callable[[Database], None]] = {
+    1: _create_v1,
+    2: _add_meta_v2,
+    3: _add_unheard_first_v3,
+}
 
 
 def _migrate(db: Database, path: Path) -> None:

@@ -22,6 +22,7 @@ _SETTINGS = (
     "break_enabled",
     "break_fraction",
     "break_minutes",
+    "unheard_first",
 )
 
 
@@ -36,6 +37,7 @@ def _settings(meeting: Meeting) -> list[Any]:
         int(meeting.brk.enabled),
         meeting.brk.fraction,
         meeting.brk.minutes,
+        int(meeting.unheard_first),
     ]
 
 
@@ -176,7 +178,8 @@ class MeetingsStore(PeopleStore):
     def load_meeting(self, mid: int) -> Meeting:
         row = self.db.execute(
             "SELECT m.title, m.scheduled_start, COALESCE(s.name, ''), m.venue, m.speaker_limit_s, m.warn_s,"
-            " m.break_enabled, m.break_fraction, m.break_minutes, s.expected_sectors, s.patient_voice_target"
+            " m.break_enabled, m.break_fraction, m.break_minutes, s.expected_sectors, s.patient_voice_target,"
+            " m.unheard_first"
             " FROM meetings m LEFT JOIN series s ON s.id = m.series_id WHERE m.id = ?",
             [mid],
         ).fetchone()
@@ -192,6 +195,7 @@ class MeetingsStore(PeopleStore):
             brk=BreakSettings(bool(row[6]), row[7], row[8]),
             expected_sectors=json.loads(row[9]) if row[9] else None,
             patient_voice_target=row[10],
+            unheard_first=bool(row[11]),
         )
         for r in self.db.execute(
             "SELECT key, name, organisation, sector, role, patient_rep, attendance, person_id FROM attendees"

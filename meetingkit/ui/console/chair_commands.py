@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from meetingkit.models.queue_order import next_in_queue
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.console.attendee_buttons import AttendeeBoard
 from meetingkit.ui.console.end_question import EndQuestion
@@ -35,9 +36,10 @@ class ChairCommands:
         if key:
             return key, "focused"
         live = self.bridge.live
-        if live.queue:
-            return live.queue[0], "first in the queue"
-        return None
+        key = next_in_queue(live)
+        if key is None:
+            return None
+        return key, "first in the queue" if key == live.queue[0] else "next: not yet heard on this item"
 
     # ---- commands ---------------------------------------------------------------------------------------
 
@@ -61,13 +63,13 @@ class ChairCommands:
         self.give_floor(chosen[0])
 
     def next_speaker(self) -> None:
-        live = self.bridge.live
-        if not live.queue:
+        key = next_in_queue(self.bridge.live)  # unheard first, when the meeting says so (DESIGN §3)
+        if key is None:
             self.bridge.refused.emit(
                 "The queue is empty: add someone (Q) or give the floor from their button"
             )
             return
-        self.give_floor(live.queue[0])
+        self.give_floor(key)
 
     def interject(self) -> None:
         chosen = self.chosen_person()

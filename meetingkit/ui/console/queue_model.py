@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from meetingkit.models.meeting import Attendee
+from meetingkit.models.queue_order import next_in_queue, spoken_here
 from meetingkit.models.session import LiveMeeting, format_clock
 from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.common.row_table_model import RowTableModel
@@ -23,15 +26,50 @@ class QueueRow:
     name: str
     public_voice: bool
     spoken_s: float
+    first_time: bool = False  # has not yet spoken in the current item (or the break)
+    next_up: bool = False  # Next speaker gives the floor to this person
 
 
 def queue_rows(live: LiveMeeting, now: float) -> list[QueueRow]:
     seconds = live.person_seconds(now)
+    spoken = spoken_here(live)
+    up = next_in_queue(live)
     rows = []
     for key in live.queue:
         person = live.meeting.person(key)
-        rows.append(QueueRow(key, person.name, person.is_public_voice, seconds.get(key, 0.0)))
+        rows.append(
+            QueueRow(
+                key, person.name, person.is_public_voice, seconds.get(key, 0.0), key not in spoken, key == up
+            )
+        )
     return rows
+
+
+def row_marks(row: QueueRow) -> list[str]:
+    """What marks a row beyond the name: a first time on this item, who Next speaker calls."""
+    return [
+        m for m, on in (("first time on this item", row.first_time), ("next to speak", row.next_up)) if on
+    ]
+
+
+@lru_cache(maxsize=4)
+def first_time_icon(px: int = 22) -> QIcon:
+    """A small '1st' badge: a mark in words, not a colour alone."""
+    pix = QPixmap(px * 2, px)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor("#1d4e89"), 2))
+    p.setBrush(QColor("#e8f0fb"))
+    p.drawRoundedRect(1, 1, px * 2 - 2, px - 2, 5, 5)
+    font = QFont()
+    font.setPixelSize(int(px * 0.6))
+    font.setBold(True)
+    p.setFont(font)
+    p.setPen(QColor("#1d4e89"))
+    p.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, "1st")
+    p.end()
+    return QIcon(pix)
 
 
 def reorder_commands(current: list[str], target: list[str]) -> list[tuple[str, str]]:
@@ -99,8 +137,19 @@ class QueueModel(RowTableModel[QueueRow]):
             if col == 0:
                 return str(index.row() + 1)
             if col == 1:
-                return f"{row.name} (public voice)" if row.public_voice else row.name
+                name = f"{row.name} (public voice)" if row.public_voice else row.name
+                if role == Qt.ItemDataRole.AccessibleTextRole and row_marks(row):
+                    return f"{name}, {', '.join(row_marks(row))}"
+                return name
             return format_clock(row.spoken_s)
-        if role == Qt.ItemDataRole.ToolTipRole and row.public_voice:
-            return plain_tip(f"{row.name} is a patient or public representative")
+        if role == Qt.ItemDataRole.DecorationRole and col == 1 and row.first_time:
+            return first_time_icon()
+        if role == Qt.ItemDataRole.FontRole and row.next_up:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = [f"{row.name} is a patient or public representative"] if row.public_voice else []
+            tips += [f"{row.name}: {mark}" for mark in row_marks(row)]
+            return plain_tip("\n".join(tips))
         return None

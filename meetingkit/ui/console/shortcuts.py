@@ -24,7 +24,11 @@ class Shortcut:
 
 SHORTCUTS = (
     Shortcut("Space", "Start the chosen speaker, or stop the one speaking", "toggle_speaker"),
-    Shortcut("N", "Next speaker: the first in the queue gets the floor", "next_speaker"),
+    Shortcut(
+        "N",
+        "Next speaker: the first in the queue not yet heard on this item (else the first) gets the floor",
+        "next_speaker",
+    ),
     Shortcut("I", "Interject: the chosen person comes in now; the speaker waits", "interject"),
     Shortcut("E", "Extend the speaker's time by 1 min", "extend"),
     Shortcut("Ctrl+Right", "Next item (a due feedback break starts first)", "next_item"),

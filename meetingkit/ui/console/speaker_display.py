@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from meetingkit.models.queue_order import next_in_queue, spoken_here
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.console.fit_labels import FitLabel
@@ -16,9 +17,22 @@ from meetingkit.ui.console.timer_widgets import ColourPanel, StateBadge
 def next_line(live: LiveMeeting) -> str:
     if live.status != "running":
         return ""
-    if live.queue:
-        return f"Next: {live.meeting.person(live.queue[0]).name}"
-    return "Nobody in the queue"
+    key = next_in_queue(live)
+    if key is None:
+        return "Nobody in the queue"
+    return f"Next: {live.meeting.person(key).name}"
+
+
+def next_marks(live: LiveMeeting) -> str:
+    """Under the next line: whether the next speaker speaks for the first time here, and is a public voice."""
+    key = next_in_queue(live) if live.status == "running" else None
+    if key is None:
+        return ""
+    here = "in the break" if live.brk.status == "running" else "on this item"
+    marks = [f"first time {here}"] if key not in spoken_here(live) else []
+    if live.meeting.person(key).is_public_voice:
+        marks.append("patient and public representative")
+    return " · ".join(marks).capitalize()
 
 
 def item_line(live: LiveMeeting) -> str:
@@ -51,7 +65,9 @@ class SpeakerDisplay(QWidget):
         self.detail.setAccessibleName("Speaker display turn details")
         self.next = FitLabel(56, bold=False)
         self.next.setAccessibleName("Speaker display next")
-        for label in (self.item, self.name, self.time, self.detail, self.next):
+        self.marks = FitLabel(40, bold=False)
+        self.marks.setAccessibleName("Speaker display next speaker's marks")
+        for label in (self.item, self.name, self.time, self.detail, self.next, self.marks):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         inner = QVBoxLayout(self.panel)
         inner.setContentsMargins(40, 24, 40, 24)
@@ -61,6 +77,7 @@ class SpeakerDisplay(QWidget):
         inner.addWidget(self.time, 1)
         inner.addWidget(self.detail)
         inner.addWidget(self.next)
+        inner.addWidget(self.marks)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.panel)
@@ -86,6 +103,7 @@ class SpeakerDisplay(QWidget):
         self.time.setText(face.time_text)
         self.detail.setText(face.detail)
         self.next.setText(next_line(live))
+        self.marks.setText(next_marks(live))
 
     def show_on(self, screen: QScreen) -> None:
         """Full screen on `screen` (the projector, a second monitor, or the chair's own)."""
@@ -112,6 +130,7 @@ class SpeakerDisplay(QWidget):
         self._size_time()
         self.detail.set_max_px(int(h * 0.045))
         self.next.set_max_px(int(h * 0.065))
+        self.marks.set_max_px(int(h * 0.04))
         self.badge.words.set_max_px(int(h * 0.075))
 
     def _size_time(self) -> None:

@@ -1,4 +1,5 @@
-"""The editor's Details tab: title, series, date and time, venue, speaker timing and the feedback break."""
+"""The editor's Details tab: title, series, date and time, venue, speaker timing, the queue's order and the
+feedback break."""
 
 from __future__ import annotations
 
@@ -77,12 +78,21 @@ class DetailsPage(QWidget):
         self.break_minutes.setValue(max(1, min(bounds.BREAK_MINUTES[1], round(meeting.brk.minutes))))
         self.break_minutes.setAccessibleName("Feedback break length")
 
+        self.unheard_first = QCheckBox("Next speaker: people not yet heard on the item go first")
+        self.unheard_first.setChecked(meeting.unheard_first)
+        self.unheard_first.setAccessibleName("Unheard first")
+        self.unheard_first.setToolTip(
+            "Next speaker gives the floor to the earliest-queued person who has not yet spoken in the current"
+            " item; with this off, to the head of the queue."
+        )
+
         form.addRow("&Title", self.title)
         form.addRow("&Series", self.series)
         form.addRow("&Date and start time", self.start)
         form.addRow("&Venue", self.venue)
         form.addRow("Speaker &limit", self.speaker_limit)
         form.addRow("&Warning time", self.warn)
+        form.addRow("", self.unheard_first)
         form.addRow("", self.break_enabled)
         form.addRow("Break &position", self.break_fraction)
         form.addRow("Break l&ength", self.break_minutes)
@@ -99,6 +109,7 @@ class DetailsPage(QWidget):
             spin.valueChanged.connect(self.changed)
         self.start.dateTimeChanged.connect(self.changed)
         self.break_enabled.toggled.connect(self._break_toggled)
+        self.unheard_first.toggled.connect(self.changed)
         self._break_toggled(meeting.brk.enabled)
 
     def _break_toggled(self, on: bool) -> None:
@@ -125,3 +136,4 @@ class DetailsPage(QWidget):
             s.setReadOnly(True)
         self.series.setEnabled(False)
         self.break_enabled.setEnabled(False)
+        self.unheard_first.setEnabled(False)

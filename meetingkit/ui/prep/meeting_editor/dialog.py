@@ -145,6 +145,7 @@ class MeetingEditor(QDialog):
             speaker_limit_s=d.speaker_limit.value(),
             warn_s=d.warn.value(),
             brk=d.break_settings(),
+            unheard_first=d.unheard_first.isChecked(),
             people=self.people_model.people,
             agenda=self.agenda_model.items,
         )
