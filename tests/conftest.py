@@ -78,6 +78,7 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(name, value)
     Path(os.environ["HOME"]).mkdir(exist_ok=True)
     QStandardPaths.setTestModeEnabled(True)
+    monkeypatch.setenv("MEETINGKIT_SILENT", "1")  # no chime from a console unless a test asks for one
 
     def data_file() -> Path:
         return Path(os.environ["XDG_DATA_HOME"]) / "MeetingKit" / "meetingkit.db"

@@ -1,4 +1,5 @@
-"""The one place that finds MeetingKit's package data: fonts (with their licence), the demo record, the room page."""
+"""The one place that finds MeetingKit's package data: fonts (with their licence), the demo record, the room page,
+the attention cue's sound."""
 
 from __future__ import annotations
 
@@ -28,3 +29,8 @@ def demo_record_path() -> Path:
 def room_page_text(file_name: str) -> str:
     """A file of the room page (HTML, CSS or JavaScript) under room/, as text."""
     return (_root() / "room" / file_name).read_text(encoding="utf-8")
+
+
+def sound_path(file_name: str) -> Path:
+    """A sound under sounds/ (the attention cue's chime, written by scripts/make_chime.py)."""
+    return Path(str(_root() / "sounds" / file_name))

@@ -89,10 +89,11 @@ def test_the_wheel_carries_the_fonts_their_licence_the_demo_record_the_room_page
         "meetingkit/resources/room/room.html",
         "meetingkit/resources/room/room.css",
         "meetingkit/resources/room/room.js",
+        "meetingkit/resources/sounds/chime.wav",
         "meetingkit-0.1.0.dist-info/licenses/LICENSE",
     ):
         assert name in names
-    assert not [n for n in names if n.startswith(("tests/", "benchmarks/", "resources/"))]
+    assert not [n for n in names if n.startswith(("tests/", "benchmarks/", "resources/", "scripts/"))]
 
 
 def _fonts(pdf: Path) -> set[str]:

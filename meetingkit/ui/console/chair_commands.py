@@ -4,14 +4,16 @@ the keyboard focus. A mixin of the console window, which provides the widgets na
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QSplitter
 
 from meetingkit.models.queue_order import next_in_queue
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.console.attendee_buttons import AttendeeBoard
+from meetingkit.ui.console.display_tools import DisplayTools
 from meetingkit.ui.console.end_question import EndQuestion
 from meetingkit.ui.console.queue_panel import QueuePanel
 from meetingkit.ui.console.rebalance_offer import RebalancePanel
+from meetingkit.ui.console.side_panels import SidePanels
 from meetingkit.ui.console.status_line import StatusLine
 
 EXTEND_S = 60
@@ -27,6 +29,11 @@ class ChairCommands:
     end_bar: EndQuestion
     confirm_end_button: QPushButton
     status: StatusLine
+    display_tools: DisplayTools
+    side_tabs: SidePanels
+    split: QSplitter
+
+    def side_width(self, total: int) -> int: ...
 
     # ---- choosing people -------------------------------------------------------------------------------
 
@@ -103,6 +110,20 @@ class ChairCommands:
             return
         if self.bridge.command("undo") is not None:
             self.status.show_text(f"Undone: {words}", "ok")
+
+    def open_message(self) -> None:
+        self.display_tools.open_bar()
+
+    def toggle_blackout(self) -> None:
+        self.display_tools.toggle_blackout()
+
+    def show_running_order(self) -> None:
+        """The running order's tab beside the timers; opened out again if the chair had folded it away."""
+        tabs = self.side_tabs
+        tabs.setCurrentWidget(tabs.panels["Running order"])
+        sizes = self.split.sizes()
+        if sizes[1] == 0:
+            self.split.setSizes([sizes[0] - self.side_width(sum(sizes)), self.side_width(sum(sizes))])
 
     def focus_queue(self) -> None:
         self.queue_panel.focus_search()

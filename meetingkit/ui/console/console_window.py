@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,9 +29,11 @@ from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.text_scale import font_scaled
 from meetingkit.ui.console.attendee_buttons import COLUMNS as ATTENDEE_COLUMNS
 from meetingkit.ui.console.attendee_buttons import AttendeeBoard
+from meetingkit.ui.console.attention_cue import AttentionCue
 from meetingkit.ui.console.break_prompt import BreakPanel
 from meetingkit.ui.console.chair_commands import ChairCommands
 from meetingkit.ui.console.control_buttons import console_button
+from meetingkit.ui.console.display_tools import DisplayTools
 from meetingkit.ui.console.end_question import EndQuestion
 from meetingkit.ui.console.ended_summary import ended_summary
 from meetingkit.ui.console.fit_labels import FitLabel
@@ -63,7 +65,13 @@ SIDE_SHARE = 0.37  # of a large window's width, for the notes and voices panels
 class ConsoleWindow(ChairCommands, QMainWindow):
     """The chair's console. Commands go to `bridge.command`; what is shown is read back from `bridge.live`."""
 
-    def __init__(self, bridge: LiveBridge, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bridge: LiveBridge,
+        store: Store,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.store = store
@@ -71,6 +79,11 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.setWindowTitle(f"MeetingKit — chair's console — {live.meeting.title}")
         self.resize(1440, 900)
         self.display = SpeakerDisplay(bridge, self)
+        if settings is None and isinstance(getattr(parent, "settings", None), QSettings):
+            settings = parent.settings  # the main window's: the chime's mute is remembered there
+        self.cue = AttentionCue(settings, parent=self)  # chime and display pulse at wrap-up and over time
+        self.cue.fired.connect(lambda _cue: self.display.pulse())
+        self.display_tools = DisplayTools(self.display, self.cue)
         self.help = ShortcutHelp(self)
         self.room = RoomSharing(bridge, self)  # off until the chair shares; off again when this window closes
         self.shortcuts: list[QShortcut] = []
@@ -114,6 +127,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.confirm_end_button = self.end_bar.confirm_button
         self.cancel_end_button = self.end_bar.cancel_button
         col.addWidget(self.end_bar)
+        col.addWidget(self.display_tools.bar)
         col.addLayout(self._timer_rows(), 3)
         col.addLayout(self._control_row())
         self.break_panel = BreakPanel(self.bridge)
@@ -183,7 +197,12 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.room.changed.connect(self._sync_share_button)
         queue_side = QVBoxLayout()
         queue_side.addWidget(self.queue_panel, 1)
-        queue_side.addWidget(self.share_button)
+        # Beside it the speaker display's tools (message and blackout, the chime); under it Undo, saying what
+        # it would cancel.
+        share_row = QHBoxLayout()
+        share_row.addWidget(self.share_button, 1)
+        share_row.addWidget(self.display_tools.row)
+        queue_side.addLayout(share_row)
         self.undo_button = UndoButton(self.undo)
         queue_side.addWidget(self.undo_button)
         middle.addLayout(queue_side, 2)
@@ -246,7 +265,12 @@ class ConsoleWindow(ChairCommands, QMainWindow):
 
     def _shortcut(self, s: Shortcut) -> None:
         # Text fields take their own keys first; this check also covers fields that do not (spin boxes).
-        if not s.always and (typing_in_text_field() or self.bridge.live.status == "ended"):
+        if not s.always and typing_in_text_field():
+            return
+        if s.any_status:
+            getattr(self, s.method)()
+            return
+        if not s.always and self.bridge.live.status == "ended":
             return
         if not s.always and self.bridge.live.status == "ready":
             self.bridge.refused.emit("The meeting has not started yet: Start meeting (Enter) first")
@@ -259,6 +283,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         """One repaint: every time shown is computed now from the engine's clock (never from counted ticks)."""
         live = self.bridge.live
         now = live.now()
+        self.cue.check(live, now)
         self.speaker_panel.show_face(speaker_face(live, now))
         self.item_panel.show_face(item_face(live, now))
         self.forecast_panel.show_face(forecast_face(live, now))

@@ -20,6 +20,7 @@ class Shortcut:
     what: str
     method: str
     always: bool = False  # also while typing in a text field, and after the meeting ended
+    any_status: bool = False  # also before the start and after the end (the speaker display's tools)
 
 
 SHORTCUTS = (
@@ -37,6 +38,21 @@ SHORTCUTS = (
     Shortcut("Q", "Find a person by name to add to the queue (Enter adds, Escape returns)", "focus_queue"),
     Shortcut("R", "Go to the proposed new timings (Enter accepts)", "focus_rebalance"),
     Shortcut("Ctrl+Z", "Undo the last command (the Undo button under the queue says which)", "undo"),
+    Shortcut(
+        "M",
+        "Message to the room: a preset or typed words, large on the speaker display",
+        "open_message",
+        any_status=True,
+    ),
+    Shortcut(
+        "Ctrl+B", "Blackout the speaker display, or end the blackout", "toggle_blackout", any_status=True
+    ),
+    Shortcut(
+        "O",
+        "Running order: every item's times and status, beside the timers",
+        "show_running_order",
+        any_status=True,
+    ),
     Shortcut("Ctrl+Shift+E", "End the meeting (asks to confirm)", "ask_end"),
     Shortcut("F1", "Show these shortcuts", "show_shortcuts", always=True),
 )

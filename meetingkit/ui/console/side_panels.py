@@ -1,4 +1,5 @@
-"""The tabs beside the console: the secretary's notes and actions, and the voices heard so far."""
+"""The tabs beside the console: the secretary's notes and actions, the voices heard so far, and the running
+order."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from meetingkit.ui.common.palette import pixel_font
 SIDE_PANELS = (
     ("Notes && actions", "meetingkit.ui.minutes.secretary_panel", "SecretaryPanel", True),
     ("Voices", "meetingkit.ui.console.voices_panel", "VoicesPanel", False),
+    ("Running order", "meetingkit.ui.console.running_order_panel", "RunningOrderPanel", False),
 )
 
 

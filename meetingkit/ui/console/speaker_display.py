@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedLayout, QVBoxLayout, QWidget
 
 from meetingkit.models.queue_order import next_in_queue, spoken_here
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.console.display_covers import BlackoutCover, MessageCover, PulseRing
 from meetingkit.ui.console.fit_labels import FitLabel
 from meetingkit.ui.console.timer_faces import IDLE_TIME, SpeakerFace, speaker_face
 from meetingkit.ui.console.timer_widgets import ColourPanel, StateBadge
@@ -78,9 +79,16 @@ class SpeakerDisplay(QWidget):
         inner.addWidget(self.detail)
         inner.addWidget(self.next)
         inner.addWidget(self.marks)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.panel)
+        # The timers, or instead of them a message or a blackout the chair chose (DESIGN §3, issue 13).
+        self.message_cover = MessageCover()
+        self.blackout_cover = BlackoutCover(bridge.live.meeting.title)
+        self.pages = QStackedLayout(self)
+        self.pages.setContentsMargins(0, 0, 0, 0)
+        for page in (self.panel, self.message_cover, self.blackout_cover):
+            self.pages.addWidget(page)
+        self.message = ""
+        self.blackout = False
+        self.ring = PulseRing(self)
         self.face: SpeakerFace | None = None
         self._time_px = 0
         bridge.tick.connect(self.refresh)
@@ -105,6 +113,26 @@ class SpeakerDisplay(QWidget):
         self.next.setText(next_line(live))
         self.marks.setText(next_marks(live))
 
+    def show_message(self, text: str) -> None:
+        """Show `text` large instead of the timers until cleared (an empty text clears it)."""
+        self.message = text.strip()
+        if self.message:
+            self.message_cover.show_text(self.message, self.height())
+        self._show_page()
+
+    def set_blackout(self, on: bool) -> None:
+        self.blackout = on
+        self._show_page()
+
+    def _show_page(self) -> None:
+        page = self.blackout_cover if self.blackout else self.message_cover if self.message else self.panel
+        self.pages.setCurrentWidget(page)
+
+    def pulse(self) -> None:
+        """The attention cue's one gentle pulse (not while blacked out: the screen stays calm)."""
+        if not self.blackout:
+            self.ring.pulse()
+
     def show_on(self, screen: QScreen) -> None:
         """Full screen on `screen` (the projector, a second monitor, or the chair's own)."""
         if self.isFullScreen():
@@ -121,6 +149,8 @@ class SpeakerDisplay(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._scale_fonts(self.height())
+        if self.message:
+            self.message_cover.show_text(self.message, self.height())
 
     def _scale_fonts(self, height: int) -> None:
         """Text sized by the screen's height, so the time reads the same from the back of any room."""

@@ -21,7 +21,7 @@ class UndoButton(QPushButton):
 
     def __init__(self, slot: Callable[[], object]) -> None:
         super().__init__()
-        self.setFont(pixel_font(15, bold=False))
+        self.setFont(pixel_font(14, bold=False))
         self.setMinimumHeight(32)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setAutoDefault(True)
@@ -51,6 +51,5 @@ class UndoButton(QPushButton):
         self._elide()
 
     def _elide(self) -> None:
-        text = f"{self._words}  Ctrl+Z"
         room = max(40, self.width() - 16)
-        super().setText(QFontMetrics(self.font()).elidedText(text, Qt.TextElideMode.ElideMiddle, room))
+        super().setText(QFontMetrics(self.font()).elidedText(self._words, Qt.TextElideMode.ElideRight, room))
