@@ -153,7 +153,7 @@ def _meeting(data: dict[str, Any]) -> Meeting:
         ),
         expected_sectors=[s.strip() for s in sectors] if sectors else None,
         patient_voice_target=float(target) if target is not None else None,
-        unheard_first=_need(m, "unheard_first", bool, where, True),
+        unheard_first=need(m, "unheard_first", bool, where, True),
     )
     for i, p in enumerate(
         count_entries(need(data, "people", list, "record", []), "people", bounds.MAX_PEOPLE)

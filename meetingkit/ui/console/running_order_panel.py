@@ -13,6 +13,7 @@ from meetingkit.models.meeting import BREAK
 from meetingkit.models.running_order import OrderRow, running_order
 from meetingkit.models.session import LiveMeeting, format_clock
 from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.common.row_table_model import RowTableModel
 from meetingkit.ui.console.timer_faces import local_time
 
@@ -63,7 +64,7 @@ class RunningOrderModel(RowTableModel[OrderRow]):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(r)
+            return plain_tip(self._tip(r))
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

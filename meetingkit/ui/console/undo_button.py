@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy
 
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.common.palette import pixel_font
+from meetingkit.ui.common.plain_text import plain_tip
 
 NOTHING = "Undo (nothing to undo)"
 
@@ -36,7 +37,7 @@ class UndoButton(QPushButton):
             return
         self._words = name
         self.setAccessibleName(name)
-        self.setToolTip(f"{name} (Ctrl+Z)")
+        self.setToolTip(plain_tip(f"{name} (Ctrl+Z)"))
         self.setEnabled(words is not None)
         self._elide()
 
