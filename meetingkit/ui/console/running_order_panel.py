@@ -114,11 +114,14 @@ class RunningOrderPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)  # a title wraps in a narrow panel, never cut
         self.view.setTabKeyNavigation(False)
         head = self.view.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(RunningOrderModel.COLUMNS)):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # Rows as tall as their wrapped titles, whatever width the chair gives the panel.
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.outlook = QLabel()
         self.outlook.setTextFormat(Qt.TextFormat.PlainText)
         self.outlook.setWordWrap(True)
@@ -145,5 +148,4 @@ class RunningOrderPanel(QWidget):
         self._last = (now, len(live.events))
         rows = running_order(live, now)
         self.model.set_rows(rows)
-        self.view.resizeRowsToContents()
         self.outlook.setText(live.break_outlook(now))
