@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 
 from meetingkit.models.meeting import Attendee
 from meetingkit.models.queue_order import next_in_queue, spoken_here
@@ -53,8 +53,9 @@ def row_marks(row: QueueRow) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def first_time_icon(px: int = 22) -> QIcon:
-    """A small '1st' badge: a mark in words, not a colour alone."""
+def first_time_icon(px: int = 20) -> QPixmap:
+    """A small '1st' badge: a mark in words, not a colour alone. A pixmap, so the view shows it at its own
+    size (an icon would be squeezed into the view's 16 px square)."""
     pix = QPixmap(px * 2, px)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
@@ -69,7 +70,7 @@ def first_time_icon(px: int = 22) -> QIcon:
     p.setPen(QColor("#1d4e89"))
     p.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, "1st")
     p.end()
-    return QIcon(pix)
+    return pix
 
 
 def reorder_commands(current: list[str], target: list[str]) -> list[tuple[str, str]]:
