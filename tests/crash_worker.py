@@ -61,8 +61,9 @@ def commands(seed: int) -> Iterator[tuple[float, str, dict]]:
                 "leave",
                 "feedback",
                 "decision",
+                "undo",
             ],
-            weights=[30, 6, 10, 4, 4, 4, 2, 3, 2, 1, 2, 2, 1, 1, 2, 2],
+            weights=[30, 6, 10, 4, 4, 4, 2, 3, 2, 1, 2, 2, 1, 1, 2, 2, 2],
         )[0]
         payload: dict = {}
         if kind in ("speak", "interject", "queue", "arrive", "leave", "feedback"):

@@ -70,6 +70,7 @@ MOVES = (
     ("decision", 3),
     ("action", 2),
     ("feedback", 3),  # during the break: what a representative said
+    ("undo", 2),  # Ctrl+Z or the Undo button: the last live command is cancelled
     ("idle", 3),
 )
 
@@ -328,6 +329,10 @@ class Room:
         if button is panel.skip_button:
             self.type_into(panel.reason, "running late")
         self.click(button)
+
+    def do_undo(self) -> None:
+        assert self.console is not None
+        self.either(Qt.Key.Key_Z, self.console.undo_button, Qt.KeyboardModifier.ControlModifier)
 
     def do_attendance(self) -> None:
         self.menu(self.person(), self.rng.choice(["Has arrived", "Has left"]))
