@@ -130,6 +130,15 @@ def test_the_page_on_a_phone_asks_to_speak_and_passes_axe(
         # The check can fail: an image with no text alternative, planted, is found.
         browser.run("document.body.appendChild(document.createElement('img'));")
         assert "image-alt" in [v["id"] for v in browser.axe()]
+        # A dropped connection (the phone's Wi-Fi, say): the page says so and connects again by itself.
+        counts: list[int] = []
+        room.clients_changed.connect(counts.append)
+        for socket in list(room._clients):  # the server's side of each page's connection
+            socket.abort()
+        qtbot.waitUntil(lambda: 0 in counts and counts[-1] == 1, timeout=10000)  # gone, then back
+        browser.wait_text("#connection", "Connected: the page updates as the meeting goes on.")
+        bridge.command("speak", who="m3")
+        browser.wait_text("#speaker", "Steve Marsh")
         room.stop()
         browser.wait_text(
             "#connection",
