@@ -257,3 +257,16 @@ def test_the_running_order_beside_the_timers(qtbot, console: ConsoleWindow, cloc
     ]
     assert cells[-1] == ["Next steps · protected", "11:15", "≈11:17", "10 min", "", ""]
     assert panel.outlook.text() == "Feedback break in about 30 min"
+
+
+def test_without_qtmultimedia_the_cue_still_pulses(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from meetingkit.ui.console.attention_cue import Chime
+
+    monkeypatch.delenv("MEETINGKIT_SILENT")
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # a Qt build without it: import fails
+    chime = Chime()
+    chime.play()
+    chime.play()
+    assert chime.played == 0 and chime.unavailable.startswith("No sound on this computer")

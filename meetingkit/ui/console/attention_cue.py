@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 
@@ -28,15 +29,21 @@ class Chime:
     """Plays the project's own chime through QtMultimedia's QSoundEffect, loaded once when first needed."""
 
     def __init__(self) -> None:
-        self._effect = None
+        self._effect: Any = None
         self.played = 0
+        self.unavailable = ""  # why there is no sound here (a Qt build without QtMultimedia), if so
 
     def play(self) -> None:
-        if os.environ.get(SILENT_ENV):
+        if os.environ.get(SILENT_ENV) or self.unavailable:
             return
         if self._effect is None:
-            from PySide6.QtMultimedia import QSoundEffect  # only a console that chimes loads the audio stack
-
+            try:  # only a console that chimes loads the audio stack
+                from PySide6.QtMultimedia import QSoundEffect
+            except (
+                ImportError
+            ) as exc:  # the pulse still marks the change; the meeting must not stop for sound
+                self.unavailable = f"No sound on this computer ({exc})"
+                return
             self._effect = QSoundEffect()
             self._effect.setSource(QUrl.fromLocalFile(str(sound_path("chime.wav"))))
             self._effect.setVolume(0.6)
