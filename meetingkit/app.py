@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingkit.clock import Clock, SystemClock
@@ -17,6 +18,9 @@ from meetingkit.ui.prep.main_window import MainWindow
 
 APP_NAME = "MeetingKit"
 MIN_POINT_SIZE = 11.0  # read from across a meeting-room table, not only at arm's length
+
+
+GUI_BUSY_TIMEOUT_MS = 150
 
 
 def application() -> QApplication:
@@ -62,7 +66,11 @@ def is_first_start(db_path: Path) -> bool:
 def open_store(db_path: Path) -> Store | None:
     """The one Store of this run; a file that cannot be used is reported and left as it was."""
     try:
-        return Store(db_path)
+        store = Store(db_path)
+        # The window never waits on another program's write for more than a repaint or two: a write that
+        # finds the file busy is kept and retried at the next tick ("waiting for another program ...").
+        store.db.execute(f"PRAGMA busy_timeout={GUI_BUSY_TIMEOUT_MS}")
+        return store
     except (StoreError, OSError) as exc:
         QMessageBox.critical(
             None,
@@ -96,6 +104,9 @@ def start(db_path: Path, clock: Clock | None = None) -> MainWindow | None:
     if first:
         seed_demo(store)
     window = MainWindow(store, clock or SystemClock(), open_settings())
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):  # the desktop session ending: nothing waiting is dropped unasked
+        app.commitDataRequest.connect(window.commit_data)
     window.show()
     return window
 

@@ -1,4 +1,5 @@
-"""The command line (DESIGN §7): the app by default, and demo, replay, export, minutes, stats, list, actions."""
+"""The command line (DESIGN §7): the app by default, and demo, replay, export, minutes, stats, list, actions,
+verify."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ REDACTED_HELP = (
     " still look like names are listed on stderr to check"
 )
 REDACT_HELP = "with --redacted: a further word or name to replace with initials (give it once a word)"
-READ_ONLY = {"stats", "export", "minutes", "list", "actions"}
+READ_ONLY = {"stats", "export", "minutes", "list", "actions", "verify"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("id", type=int)
     s.add_argument("--json", action="store_true", help="the figures as one JSON object")
     sub.add_parser("list", parents=[common], help="list the meetings")
+    v = sub.add_parser("verify", parents=[common], help="check that no record was changed outside MeetingKit")
+    v.add_argument("id", type=int, nargs="?", help="one meeting (default: every meeting)")
     a = sub.add_parser("actions", parents=[common], help="the action register")
     a.add_argument("--series", metavar="NAME")
     a.add_argument("--status", choices=ACTION_STATUSES)
@@ -218,7 +221,11 @@ def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     if args.output:
         check_target(args.output)
     with _store(db_path) as store:
-        data, left = export_record(store, _meeting_id(store, args.id), args.redacted, args.redact or ())
+        mid = _meeting_id(store, args.id)
+        data, left = export_record(store, mid, args.redacted, args.redact or ())
+        altered = _warn_if_altered(store, mid)
+    if altered:  # said in the record too: whoever reads it later is told
+        data = {"altered": altered, **data}
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     if args.output:
         write_file(args.output, text.encode("utf-8"))
@@ -277,6 +284,7 @@ def _write_minutes(
 def cmd_minutes(args: argparse.Namespace, db_path: Path) -> int:
     with _store(db_path) as store:
         mid = _meeting_id(store, args.id)
+        _warn_if_altered(store, mid)
         left = _write_minutes(
             store, mid, Path(args.output), args.redacted, not args.no_participation, args.redact or ()
         )
@@ -286,12 +294,39 @@ def cmd_minutes(args: argparse.Namespace, db_path: Path) -> int:
 
 def cmd_stats(args: argparse.Namespace, db_path: Path) -> int:
     with _store(db_path) as store:
-        summary = store.summary(_meeting_id(store, args.id))
+        mid = _meeting_id(store, args.id)
+        summary = store.summary(mid)
+        altered = _warn_if_altered(store, mid)
     doc = summary.to_json()
     if args.json:
+        if altered:  # only then: an intact record's figures keep DESIGN §7's shape
+            doc = {"altered": altered, **doc}
         print(shown_json(json.dumps(doc, indent=1, ensure_ascii=False)))
     else:
-        print(format_stats(doc, break_during=summary.brk.during))
+        print((f"⚠ {altered}.\n" if altered else "") + format_stats(doc, break_during=summary.brk.during))
+    return 0
+
+
+def _warn_if_altered(store: Any, mid: int) -> str | None:
+    """Say on stderr (as well as in the output) that meeting `mid`'s record was changed outside MeetingKit."""
+    altered = store.altered(mid)
+    if altered:
+        print(f"{PROG}: warning: meeting {mid}: {altered}", file=sys.stderr)
+    return altered
+
+
+def cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
+    """Exit 0 when every record checked is intact, 2 when one was changed outside MeetingKit."""
+    with _store(db_path) as store:
+        mids = [_meeting_id(store, args.id)] if args.id is not None else [r.id for r in store.list_meetings()]
+        found = {mid: store.alteration(mid) for mid in mids}
+    for mid in sorted(found):
+        what = found[mid]
+        print(f"Meeting {mid}: " + (what.message if what else "intact"))
+    altered = [mid for mid, what in found.items() if what]
+    if altered:
+        print(f"{PROG}: {len(altered)} of {len(found)} meeting(s) altered", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -323,4 +358,5 @@ COMMANDS = {
     "stats": cmd_stats,
     "list": cmd_list,
     "actions": cmd_actions,
+    "verify": cmd_verify,
 }

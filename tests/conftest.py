@@ -92,3 +92,12 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         if name.startswith(("meetingkit.", "tests.")) and callable(getattr(module, "default_db_path", None)):
             monkeypatch.setattr(module, "default_db_path", data_file)
     monkeypatch.setattr(app, "settings_path", settings_file)
+
+
+@pytest.fixture(autouse=True)
+def _close_anyway_at_teardown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A console closed with changes waiting asks first (a modal box, which offscreen would wait for ever):
+    when a test's widgets are torn down, the answer is "Close anyway". Tests of the question patch it."""
+    from meetingkit.ui.console import safe_close
+
+    monkeypatch.setattr(safe_close, "ask_unsaved", lambda *_: safe_close.CLOSE)

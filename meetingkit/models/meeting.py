@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from meetingkit.models import bounds
 
@@ -170,6 +171,17 @@ class Meeting:
     unheard_first: bool = True  # Next speaker: those not yet heard on the item first (DESIGN §3, Queue)
     people: list[Attendee] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
+    time_zone: str | None = None  # IANA, e.g. Europe/London: the room's wall clock across a DST change
+
+    @property
+    def zone(self) -> tzinfo | None:
+        """Where times of this meeting are shown: its IANA zone, else the offset its start was given in."""
+        if self.time_zone:
+            try:
+                return ZoneInfo(self.time_zone)
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                pass
+        return self.scheduled_start.tzinfo
 
     def person(self, key: str) -> Attendee:
         for p in self.people:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from meetingkit.clock import Clock, FakeClock
 from meetingkit.models import bounds
@@ -139,6 +140,12 @@ def _meeting(data: dict[str, Any]) -> Meeting:
         fault = bounds.text_fault(sector)
         if fault:
             raise RecordError(f"{where}: field 'expected_sectors': a sector {fault}")
+    zone = need(m, "time_zone", str, where, None)
+    if zone is not None:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise RecordError(f"{where}: field 'time_zone' is not a time zone like Europe/London") from None
     meeting = Meeting(
         title=title,
         scheduled_start=start,
@@ -154,6 +161,7 @@ def _meeting(data: dict[str, Any]) -> Meeting:
         expected_sectors=[s.strip() for s in sectors] if sectors else None,
         patient_voice_target=float(target) if target is not None else None,
         unheard_first=need(m, "unheard_first", bool, where, True),
+        time_zone=zone,
     )
     for i, p in enumerate(
         count_entries(need(data, "people", list, "record", []), "people", bounds.MAX_PEOPLE)
@@ -315,6 +323,8 @@ def write(live: LiveMeeting) -> dict[str, Any]:
         "break": {"enabled": m.brk.enabled, "fraction": m.brk.fraction, "minutes": m.brk.minutes},
         "unheard_first": m.unheard_first,
     }
+    if m.time_zone:
+        meeting["time_zone"] = m.time_zone
     if m.expected_sectors:
         meeting["expected_sectors"] = list(m.expected_sectors)
     if m.patient_voice_target is not None:

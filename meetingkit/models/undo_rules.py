@@ -128,7 +128,7 @@ class UndoRules(LiveState):
             "extend": lambda: f"extend the speaker's time by {_amount(p.get('seconds'))}",
             "pause": lambda: "pause the meeting",
             "resume": lambda: "resume the meeting",
-            "next_item": lambda: self._moved_to(ev),
+            "next_item": lambda: "next item",
             "start_item": lambda: f"start {title(p.get('item'))}",
             "start_break": lambda: "start the feedback break",
             "end_break": lambda: "end the feedback break",
@@ -138,21 +138,6 @@ class UndoRules(LiveState):
             "leave": lambda: f"{name()} leaving",
         }
         return words[ev.type]() if ev.type in words else ev.type.replace("_", " ")
-
-    def _moved_to(self, ev: Event) -> str:
-        """What a next_item opened: the item (or the break) that began at that moment."""
-        t = ev.at.timestamp()
-        for it in reversed(self.meeting.agenda):  # within one instant, the latest opened
-            started = self.items[it.key].started_at
-            if started is not None and abs(started - t) < 0.0005:
-                return f"move on to '{it.title}'"
-        if self.brk.started_at is not None and abs(self.brk.started_at - t) < 0.0005:
-            return "move on to the feedback break"
-        for it in reversed(self.meeting.agenda):  # after the last item nothing opens: it only ended that one
-            ended = self.items[it.key].ended_at
-            if ended is not None and abs(ended - t) < 0.0005:
-                return f"end '{it.title}'"
-        return "next item"
 
     def _stopped_name(self, ev: Event) -> str:
         """Whose turn a stop_speaking ended: the turn that closed at that moment."""

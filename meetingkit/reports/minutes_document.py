@@ -4,6 +4,7 @@ out — PDF, Word and HTML say the same sections in the same order."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from meetingkit.models.meeting import Action, Attendee, Feedback
 from meetingkit.models.redaction import PeopleNames
@@ -29,6 +30,7 @@ def build_minutes(
     prior_feedback: Sequence[Feedback] = (),
     others: Sequence[Attendee] = (),
     also: Sequence[str] = (),
+    altered: str | None = None,
 ) -> MinutesDoc:
     """The minutes of `live` as blocks.
 
@@ -39,6 +41,7 @@ def build_minutes(
     redacted: people as initials and role, and the names it knows scrubbed from all text (DESIGN §5): this
     meeting's people, `others` (people of the series' other meetings, whose names the carried text may hold),
     names after a title such as Dr, and `also` (words the secretary marked to be replaced too).
+    altered: the words saying the stored record was changed outside MeetingKit (shown first), if it was.
     """
     summary = MeetingSummary.of(live, meeting_id)
     ctx = MinutesContext(
@@ -50,7 +53,8 @@ def build_minutes(
         since=since,
         meeting_id=meeting_id,
     )
-    blocks: list[Block] = [*_heading(ctx)]
+    blocks: list[Block] = [Para(f"⚠ {escape(altered)}.", "body")] if altered else []
+    blocks += _heading(ctx)
     blocks += meeting_sections(ctx)
     blocks += action_sections(ctx)
     if participation:

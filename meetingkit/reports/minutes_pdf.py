@@ -65,6 +65,7 @@ def write_minutes(
     prior_feedback: Sequence[Feedback] = (),
     others: Sequence[Attendee] = (),
     also: Sequence[str] = (),
+    altered: str | None = None,
 ) -> None:
     """Write the minutes of `live` as a PDF to a path (through the one writer of files for people,
     reports.file_writer) or a binary stream.
@@ -80,6 +81,7 @@ def write_minutes(
         prior_feedback=prior_feedback,
         others=others,
         also=also,
+        altered=altered,
     )
     data = render_pdf(doc)
     if isinstance(out, str | Path):

@@ -33,7 +33,7 @@ class MinutesContext:
 
     @property
     def tz(self) -> tzinfo | None:
-        return self.live.meeting.scheduled_start.tzinfo
+        return self.live.meeting.zone
 
     def say(self, text: str) -> str:
         """User text as safe markup (and without names, in the redacted edition)."""

@@ -191,4 +191,5 @@ class ActionsStore(StoreFile):
             "prior_actions": self.prior_actions(mid),
             "prior_feedback": self.prior_feedback(mid),
             "since": self.previous_meeting_time(mid),
+            "altered": self.altered(mid),
         }

@@ -20,9 +20,12 @@ from meetingkit.store.backups import (  # noqa: F401  (re-exported: the store's 
     private_folder,
     request_backup_purge,
 )
+from meetingkit.store.event_chain import add_chain
+from meetingkit.store.meeting_zones import add_time_zones
+from meetingkit.store.writer_locks import add_locks
 
 APPLICATION_ID = 0x4D4B4954  # "MKIT": marks a file as MeetingKit's
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -332,11 +335,19 @@ def _add_unheard_first_v3(db: Database) -> None:
     db.execute("ALTER TABLE meetings ADD COLUMN unheard_first INTEGER NOT NULL DEFAULT 1")
 
 
+def _chain_locks_zone_v4(db: Database) -> None:
+    # Tamper evidence and one writer per meeting (DESIGN §4), and each meeting's own IANA time zone (§3).
+    add_chain(db)
+    add_locks(db)
+    add_time_zones(db)
+
+
 # The ladder: step N takes a database at version N-1 to version N, in one transaction.
 MIGRATIONS: dict[int, Callable[[Database], None]] = {
     1: _create_v1,
     2: _add_meta_v2,
     3: _add_unheard_first_v3,
+    4: _chain_locks_zone_v4,
 }
 
 

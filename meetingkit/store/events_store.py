@@ -4,13 +4,13 @@ and figures."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from meetingkit.clock import Clock
 from meetingkit.models.meeting import Speech
 from meetingkit.store.actions_store import ActionsStore
-from meetingkit.store.damage import stored_epoch
+from meetingkit.store.damage import stored_epoch, stored_time
+from meetingkit.store.database import StoreError
 from meetingkit.store.meetings import MeetingsStore
 
 if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list meetings at start-up
@@ -25,14 +25,29 @@ class EventsStore(MeetingsStore, ActionsStore):
     """The event log of each meeting and the projections written from it (turns, the stored summary)."""
 
     def events(self, mid: int) -> list[Event]:
+        """The meeting's events; a row that does not read is a StoreError naming it (never a traceback)."""
         from meetingkit.models.session import Event
 
-        return [
-            Event(r[0], datetime.fromisoformat(r[1]), r[2], json.loads(r[3]))
-            for r in self.db.execute(
-                "SELECT seq, at, type, payload FROM events WHERE meeting_id = ? ORDER BY seq", [mid]
-            )
-        ]
+        out = []
+        for r in self.db.execute(
+            "SELECT seq, at, type, payload FROM events WHERE meeting_id = ? ORDER BY seq", [mid]
+        ):
+            try:
+                payload = json.loads(r[3])
+                if not isinstance(payload, dict) or not isinstance(r[2], str):
+                    raise TypeError("not an event")
+                out.append(Event(r[0], stored_time(r[1]), r[2], payload))
+            except (TypeError, ValueError):
+                found = self.alteration(mid)
+                raise StoreError(
+                    f"Meeting {mid} cannot be opened: "
+                    + (
+                        found.message
+                        if found
+                        else f"event {r[0]} cannot be read (changed outside MeetingKit)"
+                    )
+                ) from None
+        return out
 
     def open_live(self, mid: int, clock: Clock) -> LiveSession:
         """The live session of a meeting: fresh if not started, else rebuilt from its stored events."""

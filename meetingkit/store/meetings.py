@@ -10,7 +10,9 @@ from typing import Any
 from meetingkit.models.meeting import AgendaItem, Attendee, BreakSettings, Meeting
 from meetingkit.store.damage import stored_time
 from meetingkit.store.database import StoreError, request_backup_purge
+from meetingkit.store.meeting_zones import local_zone_name, zone_for
 from meetingkit.store.people import PeopleStore
+from meetingkit.store.writer_locks import WriterLocks
 
 # A meeting's own settings, in one place for both creating and editing it.
 _SETTINGS = (
@@ -23,6 +25,7 @@ _SETTINGS = (
     "break_fraction",
     "break_minutes",
     "unheard_first",
+    "time_zone",
 )
 
 
@@ -38,6 +41,7 @@ def _settings(meeting: Meeting) -> list[Any]:
         meeting.brk.fraction,
         meeting.brk.minutes,
         int(meeting.unheard_first),
+        meeting.time_zone,
     ]
 
 
@@ -49,9 +53,22 @@ class MeetingRow:
     scheduled_start: datetime
     venue: str
     status: str  # draft | running | ended
+    problem: str = ""  # a stored value that cannot be read (the list still shows the meeting, and says so)
 
 
-class MeetingsStore(PeopleStore):
+def _listed(r: Any) -> MeetingRow:
+    """One row of the list; a start that cannot be read (changed outside MeetingKit) never hides the others."""
+    try:
+        return MeetingRow(r[0], r[1], r[2], stored_time(r[3]), r[4], r[5])
+    except (TypeError, ValueError):
+        problem = "its planned start cannot be read (changed outside MeetingKit)"
+        return MeetingRow(r[0], f"{r[1]} — {problem}", r[2], UNREADABLE_START, r[4], r[5], problem)
+
+
+UNREADABLE_START = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class MeetingsStore(PeopleStore, WriterLocks):
     """Meetings, with their people (found or added in the directory) and agenda."""
 
     def create_meeting(self, meeting: Meeting) -> int:
@@ -60,6 +77,8 @@ class MeetingsStore(PeopleStore):
             return self._insert_meeting(meeting)
 
     def _insert_meeting(self, meeting: Meeting) -> int:
+        if meeting.time_zone is None:  # planned here: the zone of this computer if its offset agrees
+            meeting.time_zone = zone_for(meeting.scheduled_start, local_zone_name())
         sid = self.series_id(meeting.series)
         if sid is not None and (meeting.expected_sectors or meeting.patient_voice_target is not None):
             self.db.execute(
@@ -124,6 +143,7 @@ class MeetingsStore(PeopleStore):
         if self.meeting_status(mid) != "draft":
             raise StoreError("This meeting has started: its details, people and agenda can no longer change")
         with self.db.atomic():
+            self._refuse_if_running(mid, "changed")
             sid = self.series_id(meeting.series)
             self.db.execute(
                 f"UPDATE meetings SET series_id = ?, {', '.join(f'{c} = ?' for c in _SETTINGS)} WHERE id = ?",
@@ -136,12 +156,25 @@ class MeetingsStore(PeopleStore):
 
         Backups made before now still hold it; they are removed at the next backup (the next rotation).
         """
-        self.meeting_status(mid)
-        with self.db.atomic():
+        with self.db.atomic():  # checked and deleted in one transaction: a console cannot start in between
+            self._refuse_if_running(mid, "deleted")
             self.db.execute("DELETE FROM action_updates WHERE meeting_id = ?", [mid])
             self.db.execute("DELETE FROM meetings WHERE id = ?", [mid])
             request_backup_purge(self.db)
         self._checkpoint()
+
+    def _refuse_if_running(self, mid: int, what: str) -> None:
+        """A meeting whose console is open (here or in another program), or that started and has not ended,
+        is never deleted or replaced under it (DESIGN §4)."""
+        holder = self.live_writer(mid)
+        if holder is not None:
+            raise StoreError(
+                f"This meeting is {holder.words()}: it cannot be {what} while its console is open"
+            )
+        if self.meeting_status(mid) == "running":
+            raise StoreError(
+                f"This meeting has started and not ended: it cannot be {what}. Resume it and end it first"
+            )
 
     def meeting_status(self, mid: int) -> str:
         row = self.db.execute("SELECT status FROM meetings WHERE id = ?", [mid]).fetchone()
@@ -159,9 +192,7 @@ class MeetingsStore(PeopleStore):
             sql += " WHERE s.name = ?"
             args.append(series)
         sql += " ORDER BY m.scheduled_start DESC, m.id DESC"
-        return [
-            MeetingRow(r[0], r[1], r[2], stored_time(r[3]), r[4], r[5]) for r in self.db.execute(sql, args)
-        ]
+        return [_listed(r) for r in self.db.execute(sql, args)]
 
     def find_meeting(self, title: str, series: str, scheduled_start: datetime) -> int | None:
         """The meeting with this title, series and start, if there is one (to avoid adding it twice)."""
@@ -179,7 +210,7 @@ class MeetingsStore(PeopleStore):
         row = self.db.execute(
             "SELECT m.title, m.scheduled_start, COALESCE(s.name, ''), m.venue, m.speaker_limit_s, m.warn_s,"
             " m.break_enabled, m.break_fraction, m.break_minutes, s.expected_sectors, s.patient_voice_target,"
-            " m.unheard_first"
+            " m.unheard_first, m.time_zone"
             " FROM meetings m LEFT JOIN series s ON s.id = m.series_id WHERE m.id = ?",
             [mid],
         ).fetchone()
@@ -196,6 +227,7 @@ class MeetingsStore(PeopleStore):
             expected_sectors=json.loads(row[9]) if row[9] else None,
             patient_voice_target=row[10],
             unheard_first=bool(row[11]),
+            time_zone=row[12],
         )
         for r in self.db.execute(
             "SELECT key, name, organisation, sector, role, patient_rep, attendance, person_id FROM attendees"

@@ -10,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from meetingkit.models.session import Event, LiveMeeting, iso_ms
+from meetingkit.store.event_chain import chain_head, event_hash, seal
 
 
 def _action_id(db: Database, mid: int, live: LiveMeeting, key: str) -> int | None:
@@ -23,11 +24,26 @@ def _action_id(db: Database, mid: int, live: LiveMeeting, key: str) -> int | Non
     return int(row[0]) if row else None
 
 
-def write_event(db: Database, mid: int, event: Event) -> None:
+def write_event(db: Database, mid: int, event: Event, prev: str) -> str:
+    """Append one event, chained to the hash `prev` of the one before; returns its own hash."""
+    at = iso_ms(event.at)
+    digest = event_hash(prev, event.seq, at, event.type, event.payload)
     db.execute(
-        "INSERT INTO events (meeting_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
-        [mid, event.seq, iso_ms(event.at), event.type, json.dumps(event.payload, ensure_ascii=False)],
+        "INSERT INTO events (meeting_id, seq, at, type, payload, hash) VALUES (?, ?, ?, ?, ?, ?)",
+        [mid, event.seq, at, event.type, json.dumps(event.payload, ensure_ascii=False), digest],
     )
+    return digest
+
+
+def write_events(db: Database, mid: int, events: Iterable[Event]) -> None:
+    """Append events in order, chained to what is stored, and seal the meeting's row with the last."""
+    events = list(events)
+    if not events:
+        return
+    head = chain_head(db, mid, events[0].seq - 1)
+    for event in events:
+        head = write_event(db, mid, event, head)
+    seal(db, mid, events[-1].seq, head)
 
 
 def state_json(live: LiveMeeting) -> str:
@@ -140,8 +156,7 @@ def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[t
 
 def write_all(db: Database, mid: int, live: LiveMeeting) -> None:
     """Every event and row of a meeting built in memory (a replayed record); call inside a transaction."""
-    for ev in live.events:
-        write_event(db, mid, ev)
+    write_events(db, mid, live.events)
     changes: set[tuple[str, Any]] = {("state", None)}
     changes |= {("speech", s.idx) for s in live.speeches}
     changes |= {("note", n.idx) for n in live.notes}

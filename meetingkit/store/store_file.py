@@ -8,6 +8,7 @@ from typing import Self
 from sqlite_utils import Database
 
 from meetingkit.store.database import backup, open_database
+from meetingkit.store.event_chain import Alteration, find_alteration
 
 
 class StoreFile:
@@ -29,6 +30,15 @@ class StoreFile:
     def _checkpoint(self) -> None:
         """Fold the WAL into the file and empty it, so old copies of erased rows are gone from disk too."""
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def alteration(self, mid: int) -> Alteration | None:
+        """The first event added, removed or changed outside MeetingKit, or None when the chain is intact."""
+        return find_alteration(self.db, mid)
+
+    def altered(self, mid: int) -> str | None:
+        """The words saying meeting `mid` was changed outside MeetingKit, or None."""
+        found = self.alteration(mid)
+        return found.message if found else None
 
     def backup(self, reason: str = "meeting-ended") -> Path:
         return backup(self.db, self.path, reason)

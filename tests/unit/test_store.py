@@ -157,19 +157,25 @@ def test_migration_ladder_steps_each_in_one_transaction(
     assert list((db_path.parent / "backups").glob(f"*before-migration-{SCHEMA_VERSION}.db")), "backup first"
 
 
+def downgrade_to_version_1(path: Path) -> None:
+    """The file as MeetingKit wrote it at schema 1: without what later versions added."""
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "DROP TABLE meta; DROP TABLE writer_locks; ALTER TABLE events DROP COLUMN hash;"
+        " ALTER TABLE meetings DROP COLUMN chain_seq; ALTER TABLE meetings DROP COLUMN chain_head;"
+        " ALTER TABLE meetings DROP COLUMN time_zone; ALTER TABLE meetings DROP COLUMN unheard_first;"
+        " PRAGMA user_version=1;"
+    )
+    conn.close()
+
+
 def test_a_version_1_database_is_migrated_with_its_data(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with Store(db_path) as old:
         mid = old.import_record(record.parse(EXAMPLE_RECORD.read_text()))
         before = old.summary(mid).to_json()
-    # Back to what a version 1 file holds: what later steps of the ladder added goes.
-    conn = sqlite3.connect(db_path)
-    conn.execute("ALTER TABLE meetings DROP COLUMN unheard_first")
-    conn.execute("DROP TABLE meta")
-    conn.execute("PRAGMA user_version=1")
-    conn.commit()
-    conn.close()
+    downgrade_to_version_1(db_path)
     with Store(db_path) as new:
         assert new.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert "meta" in new.db.table_names()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from meetingkit.models.meeting import DomainError
 from meetingkit.models.session import Event, LiveMeeting
 from meetingkit.store.live_session import LiveSession
+from meetingkit.store.writer_locks import HEARTBEAT_S
 
 REPAINT_MS = 100
 
@@ -26,6 +27,7 @@ class LiveBridge(QObject):
     tick = Signal()
     clock_gap = Signal(float)  # seconds the machine slept (wall clock ran ahead of monotonic time)
     save_problem = Signal(str)  # empty string: saving works again
+    read_only = Signal(str)  # this console may not write: another window or program holds the meeting
 
     def __init__(self, session: LiveSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +39,7 @@ class LiveBridge(QObject):
         self._timer.start()
         self._save_error: str | None = None
         self._depth = 0
+        self._last_beat = session.live.clock.monotonic()
 
     @property
     def live(self) -> LiveMeeting:
@@ -71,6 +74,11 @@ class LiveBridge(QObject):
             self.save_problem.emit(error or "")
 
     def _on_tick(self) -> None:
+        now = self.live.clock.monotonic()
+        if now - self._last_beat >= HEARTBEAT_S and self.session.lock_token:
+            self._last_beat = now
+            if not self.session.heartbeat():
+                self.read_only.emit(self.session.read_only or "")
         gap = self.live.check_clock()
         if gap:
             self.clock_gap.emit(gap)
@@ -80,4 +88,6 @@ class LiveBridge(QObject):
         self.tick.emit()
 
     def stop(self) -> None:
+        """The console closes: no more repaints, and the meeting's writer lock is given back."""
         self._timer.stop()
+        self.session.release()

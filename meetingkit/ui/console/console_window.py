@@ -48,6 +48,7 @@ from meetingkit.ui.console.queue_panel import QueuePanel
 from meetingkit.ui.console.rebalance_offer import RebalancePanel
 from meetingkit.ui.console.record_export import export_record
 from meetingkit.ui.console.room_share import RoomShareDialog, RoomSharing
+from meetingkit.ui.console.safe_close import make_read_only, may_close
 from meetingkit.ui.console.shortcut_help import ShortcutHelp
 from meetingkit.ui.console.shortcuts import SHORTCUTS, Shortcut, typing_in_text_field
 from meetingkit.ui.console.side_panels import SidePanels
@@ -88,6 +89,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.room = RoomSharing(bridge, self)  # off until the chair shares; off again when this window closes
         self.shortcuts: list[QShortcut] = []
         self._split_sized = False
+        self._closing = False
         self._build(live)
         self._bind_shortcuts()
         bridge.tick.connect(self.refresh)
@@ -95,6 +97,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         bridge.refused.connect(self._on_refused)
         bridge.clock_gap.connect(self._on_clock_gap)
         bridge.save_problem.connect(self._on_save_problem)
+        bridge.read_only.connect(lambda reason: make_read_only(self, reason))
         if live.clock_behind_s:
             self.gap_bar.show_text(clock_behind_text(live.clock_behind_s))
         elif live.clock_gap_s:
@@ -102,6 +105,8 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         if bridge.session.write_error:
             self._on_save_problem(bridge.session.write_error)
         self.refresh()
+        if bridge.session.read_only:
+            make_read_only(self, bridge.session.read_only)
 
     # ---- building -------------------------------------------------------------------------------------
 
@@ -120,7 +125,8 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.save_bar.export_button.clicked.connect(lambda _=False: self.export_record())
         self.gap_bar = NoticeBar("notice", "Clock notice", dismissible=True)
         self.summary_bar = NoticeBar("ok", "Meeting summary", lines=4)  # after the end, room is no object
-        for bar in (self.save_bar, self.gap_bar, self.summary_bar):
+        self.read_only_bar = NoticeBar("notice", "Read-only console", lines=2)
+        for bar in (self.read_only_bar, self.save_bar, self.gap_bar, self.summary_bar):
             bar.hide()
             col.addWidget(bar)
         self.end_bar = EndQuestion(self.end_meeting, self.cancel_end)
@@ -411,10 +417,19 @@ class ConsoleWindow(ChairCommands, QMainWindow):
             self.share_button.setAccessibleName(name)
             self.share_button.setText(f"{name}…" if not self.room.server.is_sharing else name)
 
+    def nothing_lost_on_close(self) -> bool:
+        """True when closing now loses nothing, or the chair chose to close anyway (asked if changes wait)."""
+        return may_close(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._closing and not self.nothing_lost_on_close():
+            event.ignore()  # changes are waiting and the chair chose to keep the console open
+            return
+        self._closing = True  # asked once: a second close event (quitting) does not ask again
         super().closeEvent(event)
         if event.isAccepted():
             self.room.stop()  # every page's connection closes, and nothing listens any more
+            self.bridge.stop()  # and the meeting's writer lock is given back
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

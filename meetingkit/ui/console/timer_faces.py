@@ -116,7 +116,7 @@ def _break_position(live: LiveMeeting) -> str:
 
 def local_time(live: LiveMeeting, epoch: float) -> str:
     """HH:MM in the meeting's own time zone (the one its scheduled start was given in)."""
-    tz: tzinfo | None = live.meeting.scheduled_start.tzinfo
+    tz: tzinfo | None = live.meeting.zone
     return from_epoch(epoch).astimezone(tz).strftime("%H:%M")
 
 

@@ -108,4 +108,4 @@ def timeline_from_live(live: LiveMeeting, now: float | None = None) -> TimelineD
         Span(BREAK, "Feedback break", a, b)
         for a, b in _segments(live.brk.clock.segments, live.brk.clock.since, now)
     ]
-    return TimelineData(start, end, meeting.scheduled_start.tzinfo, lanes, turns, items, breaks)
+    return TimelineData(start, end, meeting.zone, lanes, turns, items, breaks)

@@ -86,6 +86,7 @@ class MeetingDetails(QWidget):
         parts.append(f"<p>{where}</p>")
         mark = STATUS_MARKS.get(row.status, "")
         parts.append(f"<p><b>Status:</b> {mark} {e(STATUS_LABELS.get(row.status, row.status))}</p>")
+        parts += self._warnings(row.id)
         summary, problem = self._summary(row.id) if row.status == "ended" else (None, "")
         # After the meeting the list says who came; before it, who is expected.
         came = {f.name for f in summary.participation.people} if summary is not None else None
@@ -95,6 +96,17 @@ class MeetingDetails(QWidget):
             outcome = self._outcome_line(summary) if summary is not None else problem
             parts.append(f"<p>{e(outcome)}</p>")
         return parts
+
+    def _warnings(self, meeting_id: int) -> list[str]:
+        """Said plainly before anything else: a record changed outside MeetingKit; who is running it now."""
+        out = []
+        altered = self.store.altered(meeting_id)
+        if altered:
+            out.append(f"<p><b>⚠ {html.escape(altered)}.</b></p>")
+        holder = self.store.live_writer(meeting_id)
+        if holder is not None:
+            out.append(f"<p>▶ {html.escape(holder.words().capitalize())}.</p>")
+        return out
 
     def _summary(self, meeting_id: int) -> tuple[MeetingSummary | None, str]:
         try:

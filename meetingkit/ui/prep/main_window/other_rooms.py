@@ -18,7 +18,8 @@ from meetingkit.clock import Clock
 from meetingkit.models.meeting import DomainError
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
-from meetingkit.ui.prep.main_window.questions import ask_resume, keep_turn_question, warn
+from meetingkit.store.writer_locks import LockHolder, LockRefused
+from meetingkit.ui.prep.main_window.questions import ask_resume, ask_take_over, keep_turn_question, warn
 from meetingkit.ui.prep.meeting_list_model import MeetingListModel
 
 if TYPE_CHECKING:
@@ -75,10 +76,42 @@ class OtherRooms:
         if console_class is None:
             return None
         try:
-            return console_class, self.store.open_live(meeting_id, self.clock)
+            session = self.store.open_live(meeting_id, self.clock)
+            self._become_writer(session)
         except (StoreError, DomainError) as exc:
             warn(self, failure_title, str(exc))
             return None
+        return console_class, session
+
+    def _become_writer(self, session: LiveSession) -> None:
+        """Take the meeting's writer lock; if another window or program holds it, open read-only and say who.
+        A holder that stopped answering is replaced only once the chair agrees (DESIGN §4)."""
+        mid = session.meeting_id
+        altered = self.store.altered(mid)
+        if altered:
+            session.open_read_only(
+                f"Read-only: {altered}. Its record is kept as it is; nothing more is added."
+            )
+            return
+        try:
+            session.take_lock()
+            return
+        except LockRefused as exc:
+            holder = exc.holder
+        # A process gone on this computer crashed: running or resuming the meeting (the chair's own choice) takes
+        # it over. One that only went quiet (another computer, or hung) is taken over once the chair agrees.
+        if holder.is_dead and (holder.process_gone or self.ask_take_over(session.live.meeting.title, holder)):
+            try:
+                session.take_lock(take_over=holder)
+                return
+            except LockRefused as again:
+                holder = again.holder
+        session.open_read_only(
+            f"Read-only: this meeting is {holder.words()}. Close that console to run it here."
+        )
+
+    def ask_take_over(self, title: str, holder: LockHolder) -> bool:
+        return ask_take_over(self, title, holder)
 
     def _show_console(self, console_class: type, session: LiveSession) -> QWidget:
         from meetingkit.ui.common.live_bridge import LiveBridge
@@ -120,7 +153,7 @@ class OtherRooms:
         if opened is None:
             return None
         console_class, session = opened
-        if session.live.turn is not None and not self.ask_keep_turn(session):
+        if session.live.turn is not None and not session.read_only and not self.ask_keep_turn(session):
             session.close_open_turns_at_last_event()
         self.select_meeting(meeting_id)
         return self._show_console(console_class, session)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from meetingkit.store.repository import MeetingRow
+from meetingkit.store.writer_locks import LockHolder
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
 from meetingkit.ui.prep.meeting_list_model import when_text
 
@@ -90,3 +91,19 @@ def keep_turn_question(parent: QWidget, session: LiveSession) -> bool:
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is not close
+
+
+def ask_take_over(parent: QWidget, title: str, holder: LockHolder) -> bool:
+    """The meeting's writer seems gone (no heartbeat, or its process ended): True to take the meeting over."""
+    answer = QMessageBox.question(
+        parent,
+        "Take over the meeting?",
+        as_shown(
+            f"“{title}” was {holder.words()}, but that program has stopped answering (its process ended or "
+            "it has not been heard from). Take the meeting over here? If it is in fact still running "
+            "elsewhere, that console becomes read-only."
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QSessionManager
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -302,6 +302,17 @@ class MainWindow(OtherRooms, QMainWindow):
         self.statusBar().showMessage(f"Deleted {what}.", 8000)
         return True
 
+    def commit_data(self, manager: QSessionManager) -> None:
+        """The desktop session is ending (log out, shut down): save what waits, or ask the chair if allowed."""
+        for console in list(self.consoles.values()):
+            if console.bridge.session.flush() or not manager.allowsInteraction():  # type: ignore[attr-defined]
+                continue
+            keep = not console.nothing_lost_on_close()  # type: ignore[attr-defined]
+            manager.release()
+            if keep:
+                manager.cancel()
+                return
+
     # ---- settings ---------------------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
@@ -315,6 +326,10 @@ class MainWindow(OtherRooms, QMainWindow):
             self.splitter.restoreState(split)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for console in list(self.consoles.values()):  # each asks first if changes are waiting
+            if not console.close():
+                event.ignore()
+                return
         if self.settings is not None:
             self.settings.setValue("main_window/geometry", self.saveGeometry())
             self.settings.setValue("main_window/splitter", self.splitter.saveState())
