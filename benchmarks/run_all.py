@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import _table
+import machine
 
 BENCHMARKS = ["engine", "crash", "minutes", "timeline", "series_stats", "startup", "room"]
 HERE = Path(__file__).resolve().parent
@@ -56,6 +57,10 @@ def run(name: str, tables: Path) -> list[tuple[str, ...]]:
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Figures are judged by their ratio to a floor measured in the same run, so they hold on any machine; which
+    # machine it was, and how busy, still says how far the absolute figures carry.
+    ran_on = f"Machine: {machine.describe()}"
+    print(ran_on, f"\nAt the start: {machine.load()}", flush=True)
     started = time.perf_counter()
     rows: list[tuple[str, ...]] = []
     with tempfile.TemporaryDirectory(prefix="meetingkit-bench-") as tmp:
@@ -63,6 +68,7 @@ def main() -> int:
             print(f"\n=== benchmarks/{name}.py", flush=True)
             rows += run(name, Path(tmp) / f"{name}.jsonl")
     ok = _table.print_table(f"All benchmarks ({time.perf_counter() - started:.0f} s)", rows)  # type: ignore[arg-type]
+    print(f"\n{ran_on}\nAt the end: {machine.load()}")
     return 0 if ok else 1
 
 

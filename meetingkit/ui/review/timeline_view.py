@@ -133,15 +133,19 @@ class TimelineView(QWidget):
         """Bars in pixels, batched by (role, interjection), and per-lane spans for hit tests."""
         self._rects = {}
         lanes: list[list[tuple[float, float, int]]] = [[] for _ in self._data.lanes]
+        plot = self._plot()  # measured once: x_of and _lane_top inlined for thousands of bars
+        left, top, start = plot.left(), plot.top(), self._data.start
+        scale = plot.width() / self._data.duration
         for i, t in enumerate(self._data.turns):
             pad = 8.0 if t.interjection else 4.0
-            y = self._lane_top(t.lane) + pad
+            y = top + t.lane * LANE_H + pad
             h = LANE_H - 2 * pad
             batch = self._rects.setdefault((t.role, t.interjection), [])
             for a, b in t.segments:
-                x0, x1 = self.x_of(a), self.x_of(b)
+                x0, x1 = left + (a - start) * scale, left + (b - start) * scale
                 batch.append(QRectF(x0, y, max(1.5, x1 - x0), h))
-            lanes[t.lane].append((self.x_of(t.start), max(self.x_of(t.end), self.x_of(t.start) + 3.0), i))
+            x_start, x_end = left + (t.start - start) * scale, left + (t.end - start) * scale
+            lanes[t.lane].append((x_start, max(x_end, x_start + 3.0), i))
         self._hits = []
         for spans in lanes:
             spans.sort()
