@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from meetingkit.models.meeting import DomainError
-from meetingkit.models.record import RecordError
 from meetingkit.models.timers import from_epoch
 from meetingkit.store.database import StoreError
 
@@ -77,9 +76,15 @@ def report_damage(read: Callable[..., T]) -> Callable[..., T]:
     def checked(*args: Any, **kwargs: Any) -> T:
         try:
             return read(*args, **kwargs)
-        except (StoreError, DomainError, RecordError):  # already in words
+        except (StoreError, DomainError):  # already in words
             raise
         except DAMAGE as exc:
+            # Imported here, not at the top: the record module loads the whole engine, which listing meetings
+            # at start-up does not need (and a RecordError means it is loaded already).
+            from meetingkit.models.record import RecordError
+
+            if isinstance(exc, RecordError):  # already in words
+                raise
             mid = next((a for a in args if isinstance(a, int) and not isinstance(a, bool)), None)
             raise StoreError(damage_message("the file" if mid is None else f"meeting {mid}", exc)) from exc
 

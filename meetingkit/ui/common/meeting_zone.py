@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from meetingkit.models.session import from_epoch
+from meetingkit.models.timers import from_epoch
 
 
 def follows_this_computer(start: datetime) -> bool:
