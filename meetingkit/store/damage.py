@@ -56,7 +56,10 @@ def stored_epoch(value: object) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"{value!r} is not a time")
-    from_epoch(value)  # raises ValueError/OverflowError for a time no calendar has
+    try:
+        from_epoch(value)  # raises ValueError/OverflowError for a time no calendar has
+    except OSError as exc:  # ... or, for some far-off times, the C library's EOVERFLOW as an OSError
+        raise OverflowError(f"{value!r} is no time a calendar has") from exc
     return float(value)
 
 
