@@ -76,7 +76,7 @@ def _run(bin_dir: Path, cwd: Path, *argv: str) -> subprocess.CompletedProcess[st
     )
 
 
-def test_the_wheel_carries_the_fonts_their_licence_the_demo_record_the_room_page_and_the_licence(
+def test_the_wheel_carries_fonts_their_licence_demo_record_room_page_sounds_and_the_licence(
     installed: Installed,
 ) -> None:
     names = set(zipfile.ZipFile(installed.wheel).namelist())
@@ -89,6 +89,7 @@ def test_the_wheel_carries_the_fonts_their_licence_the_demo_record_the_room_page
         "meetingkit/resources/room/room.html",
         "meetingkit/resources/room/room.css",
         "meetingkit/resources/room/room.js",
+        "meetingkit/resources/sounds/chime.wav",
         "meetingkit/resources/sounds/chime.wav",
         "meetingkit-0.1.0.dist-info/licenses/LICENSE",
     ):
