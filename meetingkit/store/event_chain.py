@@ -66,6 +66,8 @@ def _row_problem(at: object, payload_text: object) -> tuple[str, Any] | None:
 
 def find_alteration(db: Database, mid: int) -> Alteration | None:
     """Walk meeting `mid`'s chain; the first event added, removed, changed or unreadable, or None if intact."""
+    row = db.execute("SELECT chain_seq, chain_head FROM meetings WHERE id = ?", [mid]).fetchone()
+    sealed_seq, sealed_head = (row[0] or 0, row[1] or "") if row else (0, "")
     prev = ""
     expected = 1
     for seq, at, type_, payload_text, stored in db.execute(
@@ -73,6 +75,8 @@ def find_alteration(db: Database, mid: int) -> Alteration | None:
     ):
         if not isinstance(seq, int) or seq != expected:
             return Alteration(expected, "removed" if isinstance(seq, int) and seq > expected else "added")
+        if seq > sealed_seq:
+            return Alteration(seq, "added")
         parsed = _row_problem(at, payload_text)
         if parsed is None or not isinstance(type_, str):
             return Alteration(seq, "unreadable")
@@ -80,8 +84,6 @@ def find_alteration(db: Database, mid: int) -> Alteration | None:
             return Alteration(seq, "changed")
         prev = stored
         expected += 1
-    row = db.execute("SELECT chain_seq, chain_head FROM meetings WHERE id = ?", [mid]).fetchone()
-    sealed_seq, sealed_head = (row[0] or 0, row[1] or "") if row else (0, "")
     last = expected - 1
     if sealed_seq > last:
         return Alteration(last + 1, "removed")

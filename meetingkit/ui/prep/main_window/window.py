@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QSessionManager
 from PySide6.QtWidgets import (
@@ -327,7 +328,7 @@ class MainWindow(OtherRooms, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for console in list(self.consoles.values()):  # each asks first if changes are waiting
-            if not console.close():
+            if shiboken6.isValid(console) and not console.close():
                 event.ignore()
                 return
         if self.settings is not None:
