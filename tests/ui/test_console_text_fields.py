@@ -70,7 +70,8 @@ def test_escape_in_the_notes_returns_to_the_console_and_keeps_the_note(console: 
     focus(panel.notes_edit)
     QTest.keyClicks(panel.notes_edit, "Carers asked for a number")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
-    assert console.queue_panel.view.hasFocus()  # the console's resting place: single-key shortcuts work again
+    # The console's resting place (issue 18: the speaker button, not the empty queue): shortcuts work again.
+    assert console.speaker_button.hasFocus()
     assert [n.text for n in console.bridge.live.notes] == ["Carers asked for a number"]  # saved on leaving
     QTest.keyClick(console.queue_panel.view, Qt.Key.Key_P)  # and a shortcut works at once
     assert console.bridge.live.paused
@@ -94,7 +95,7 @@ def test_escape_leaves_every_text_field_of_the_console_and_its_panel(console: Co
     for field in fields:
         focused = focus(field)
         QTest.keyClick(focused, Qt.Key.Key_Escape)
-        assert console.queue_panel.view.hasFocus(), field.accessibleName()
+        assert console.speaker_button.hasFocus(), field.accessibleName()
 
 
 def test_escape_before_the_start_goes_to_start_meeting(console: ConsoleWindow) -> None:
@@ -113,4 +114,4 @@ def test_the_feedback_text_lets_tab_and_escape_out_in_the_break(console: Console
     QTest.keyClick(focused, Qt.Key.Key_Tab)
     assert panel.feedback_text.toPlainText() == "Too much jargon" and not panel.feedback_text.hasFocus()
     QTest.keyClick(focus(panel.feedback_text), Qt.Key.Key_Escape)
-    assert console.queue_panel.view.hasFocus()
+    assert console.speaker_button.hasFocus()

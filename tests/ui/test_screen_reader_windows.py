@@ -167,3 +167,52 @@ def test_no_table_anywhere_takes_tab_and_no_mute_scroll_area_is_a_stop(
                 continue
             assert not (area.focusPolicy() & Qt.FocusPolicy.TabFocus), area.accessibleName()
         assert role_of(window) == QAccessible.Role.Window
+
+
+def test_the_minutes_preview_offers_the_minutes_as_text(qtbot: Any, store: Store) -> None:
+    from meetingkit.ui.minutes.minutes_preview import MinutesPreviewDialog
+
+    mid = seed_demo(store)
+    dialog = MinutesPreviewDialog(store, mid)  # type: ignore[arg-type]
+    shown(qtbot, dialog)
+    assert QApplication.focusWidget() is dialog.editions.tabBar()
+    qtbot.keyClick(dialog.editions.tabBar(), Qt.Key.Key_Right)  # to the Text tab
+    assert dialog.editions.currentWidget() is dialog.text_view
+    words = dialog.text_view.toPlainText()
+    meeting = store.load_meeting(mid)  # type: ignore[arg-type]
+    assert words.startswith("— Page 1 of ") and meeting.title in words
+    assert "Attendance" in words and all(p.name in words for p in meeting.people if p.attendance == "present")
+    iface = QAccessible.queryAccessibleInterface(dialog.text_view)
+    text = iface.textInterface()
+    assert text is not None and meeting.title in text.text(0, text.characterCount())
+    assert name_of(dialog.text_view) == "Minutes text"
+    assert role_of(dialog) == QAccessible.Role.Dialog
+
+
+def test_every_window_is_a_window_and_starts_on_a_named_control(
+    qtbot: Any, store: Store, clock: FakeClock
+) -> None:
+    from meetingkit.ui.minutes.action_register import ActionRegisterWindow
+
+    first = store.import_record(record.parse(silent_rep()))
+    store.import_record(record.parse(with_interjections()))
+    expected = {
+        "ReviewWindow": "Review sections",
+        "SeriesWindow": "Series meetings table",
+        "ActionRegisterWindow": "Series filter",
+        "PeopleDirectoryWindow": "Find a person",
+        "MainWindow": "Meetings",
+    }
+    for window in (
+        ReviewWindow(store, first),
+        SeriesWindow(store, store.load_meeting(first).series),
+        ActionRegisterWindow(store, clock),
+        PeopleDirectoryWindow(store),
+        MainWindow(store, clock),
+    ):
+        shown(qtbot, window)
+        assert role_of(window) == QAccessible.Role.Window, type(window).__name__
+        focus = QApplication.focusWidget()
+        assert focus is not None and focus.window() is window
+        assert focus.accessibleName() == expected[type(window).__name__]
+        window.close()

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from meetingkit.models.meeting import BREAK
 from meetingkit.store.repository import Store
@@ -219,7 +219,7 @@ def test_a_series_agrees_actions_then_reviews_them(store, open_panel, clock, qtb
     assert (linked.source, linked.feedback, linked.item) == ("patient_feedback", 0, BREAK)
     assert [
         w.text()
-        for w in panel1.feedback_box.findChildren(type(panel1.now_label))
+        for w in panel1.feedback_box.findChildren(QLabel)
         if w.accessibleName() == "Feedback 1 action"
     ] == [f"✓ Action {fb.action}"]
 

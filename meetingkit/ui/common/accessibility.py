@@ -2,14 +2,17 @@
 
 - A window built on a plain QWidget (review, series, people directory, action register, speaker display) reads
   as a window, not as an anonymous filler.
-- A widget with an `accessible_value()` method (the timers) keeps its fixed accessible name (DESIGN §8) and
-  exposes its current words as its accessible Value; a QLabel with a fixed name otherwise exposes no text.
+- A ValueLabel (the timers, the console's lines) keeps its fixed accessible name (DESIGN §8: "Speaker time")
+  and exposes its current words as its accessible Value, and in its description (which AT-SPI carries, where
+  a label has no Value): a QLabel with a fixed name otherwise exposes no text at all. The words are read when
+  asked for, so a running timer sends no event each second.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QTextDocument
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
 
 
@@ -28,11 +31,28 @@ class _OwnAccessible(QAccessibleWidget):
 
     def text(self, kind: QAccessible.Text) -> str:
         widget = self.widget()
-        if kind == QAccessible.Text.Value and widget is not None and hasattr(widget, "accessible_value"):
-            return str(widget.accessible_value())
-        if kind == QAccessible.Text.Name and isinstance(widget, QLabel) and not widget.accessibleName():
-            return widget.text()
+        if not isinstance(widget, ValueLabel):
+            return super().text(kind)
+        value = widget.accessible_value()
+        if kind == QAccessible.Text.Value:
+            return value
+        if kind == QAccessible.Text.Name and not widget.accessibleName():
+            return value
+        if kind == QAccessible.Text.Description:
+            told = widget.accessibleDescription()
+            return ", ".join(t for t in (value, told) if t)
         return super().text(kind)
+
+
+class ValueLabel(QLabel):
+    """A label with a fixed accessible name whose current text a screen reader still reads (as its value)."""
+
+    def accessible_value(self) -> str:
+        if self.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(self.text()):
+            return self.text()
+        doc = QTextDocument()
+        doc.setHtml(self.text())
+        return doc.toPlainText()
 
 
 def _first_qt_class(obj: QObject) -> type | None:
@@ -46,7 +66,7 @@ def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
     if not isinstance(obj, QWidget):
         return None
     qt_class = _first_qt_class(obj)
-    if hasattr(obj, "accessible_value") and qt_class is not None and issubclass(qt_class, QLabel):
+    if isinstance(obj, ValueLabel):
         return _OwnAccessible(obj, QAccessible.Role.StaticText)
     if qt_class is QWidget and obj.isWindow():
         return _OwnAccessible(obj, QAccessible.Role.Client)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from meetingkit.models.meeting import Attendee
 from meetingkit.models.session import LiveMeeting, format_clock
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.palette import BANNERS, FOCUS_RING, PERSON_AWAY, PERSON_HERE, STATES, pixel_font
 from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.console.fit_labels import FitLabel
@@ -97,7 +97,9 @@ class AttendeeButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.name = FitLabel(20, bold=True, min_px=15)
         self.name.setText(person.name)
-        self.spoken = QLabel()
+        # A fixed name: its time, read when asked (its value), sends no name change to a screen reader each second.
+        self.spoken = ValueLabel()
+        self.spoken.setAccessibleName(f"Time {person.name} has spoken")
         self.spoken.setFont(pixel_font(20, bold=True))
         self.info = FitLabel(16, bold=False, min_px=13)  # "Public voice · ▶ Has the floor" shrinks, not cut
         for label in (self.name, self.spoken, self.info):
@@ -120,7 +122,9 @@ class AttendeeButton(QPushButton):
         self.info.setText(face.info)
         self.spoken.setText(face.spoken)
         words = f"{face.info + ' · ' if face.info else ''}spoke {face.spoken}"
-        self.setAccessibleDescription(words)
+        # The one who has the floor: no running seconds in the description, which a screen reader would
+        # repeat each second while this button has the focus (T says the time on demand).
+        self.setAccessibleDescription(face.info if face.speaking else words)
         self.setToolTip(plain_tip(f"Give the floor to {face.name} ({words})"))
         if old is None or (old.speaking, old.here, old.public_voice) != (
             face.speaking,
@@ -175,8 +179,9 @@ class AttendeeBoard(QWidget):
         queue.setAccessibleName(f"Add {person.name} to the queue")
         queue.setToolTip(plain_tip(f"Add {person.name} to the speaker queue"))
         queue.setMinimumSize(44, 62)
-        # Mouse only: keyboard users queue by name (Q) so that Tab does not stop twice per person.
-        queue.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # In the Tab order, right after the person's own button: a keyboard user queues a person as a mouse
+        # user does (Q, find by name, is the quicker way in a large meeting).
+        queue.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         queue.clicked.connect(lambda _=False, k=person.key: self.add_to_queue.emit(k))
         row.addWidget(button, 1)
         row.addWidget(queue)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from meetingkit.models.session import LiveMeeting
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.palette import BANNERS, STATES, pixel_font, state_icon
 from meetingkit.ui.console.fit_labels import FitLabel
@@ -46,7 +47,7 @@ class BreakPanel(QFrame):
         self.icon.setFixedSize(30, 30)
         self.outlook = FitLabel(22, bold=True, min_px=15)
         self.outlook.setAccessibleName("Feedback break outlook")
-        self.countdown = QLabel()
+        self.countdown = ValueLabel()
         self.countdown.setFont(pixel_font(40, bold=True))
         self.countdown.setAccessibleName("Feedback break time")
         self.start_button = self._button("Start feedback break", "Start break now (B)", self.start)

@@ -3,10 +3,12 @@ the keyboard focus. A mixin of the console window, which provides the widgets na
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QSplitter
+from PySide6.QtWidgets import QApplication, QPushButton, QSplitter, QWidget
 
 from meetingkit.models.queue_order import next_in_queue
+from meetingkit.ui.common.announce import announce
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.console.attendee_buttons import AttendeeBoard
 from meetingkit.ui.console.display_tools import DisplayTools
@@ -14,6 +16,7 @@ from meetingkit.ui.console.end_question import EndQuestion
 from meetingkit.ui.console.queue_panel import QueuePanel
 from meetingkit.ui.console.rebalance_offer import RebalancePanel
 from meetingkit.ui.console.side_panels import SidePanels
+from meetingkit.ui.console.spoken_timers import speaker_words
 from meetingkit.ui.console.status_line import StatusLine
 
 EXTEND_S = 60
@@ -32,6 +35,7 @@ class ChairCommands:
     display_tools: DisplayTools
     side_tabs: SidePanels
     split: QSplitter
+    speaker_button: QPushButton
 
     def side_width(self, total: int) -> int: ...
 
@@ -126,25 +130,57 @@ class ChairCommands:
             self.split.setSizes([sizes[0] - self.side_width(sum(sizes)), self.side_width(sum(sizes))])
 
     def focus_queue(self) -> None:
+        self.remember_focus()
         self.queue_panel.focus_search()
 
     def focus_rebalance(self) -> None:
         if self.rebalance_panel.isVisible():
+            self.remember_focus()
             self.rebalance_panel.accept_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
         else:
             self.bridge.refused.emit("No new timings are proposed: the meeting is not running over")
 
     def ask_end(self) -> None:
+        if not self.end_bar.isVisible():
+            self.remember_focus()
         self.end_bar.show()
+        self.end_bar.describe()
         self.confirm_end_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.end_bar, self.end_bar.question())
 
     def cancel_end(self) -> None:
+        self.return_focus()  # first: hiding the bar with the focus in it would move it on to the queue
         self.end_bar.hide()
-        self.focus_home()
 
     def end_meeting(self) -> None:
         self.bridge.command("end_meeting")
 
     def focus_home(self) -> None:
-        """Where the keyboard rests while the meeting runs: the queue (no person chosen by focus)."""
-        self.queue_panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        """Where the keyboard rests while the meeting runs: the speaker button ("Start speaker" / "Stop
+        speaker"), which says what Space does there and takes no letter, so every one-key shortcut works."""
+        self.speaker_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- where the keyboard goes back to -----------------------------------------------------------------
+
+    _return_to: QWidget | None = None
+
+    def remember_focus(self) -> None:
+        """Before a key moves the focus away (Q, R, the end question): where Escape brings it back."""
+        focus = QApplication.focusWidget()
+        self._return_to = focus if focus is not None and focus.window() is self else None
+
+    def return_focus(self) -> None:
+        """Escape: back to where the keyboard was before the jump, if it can still take it; else home."""
+        back, self._return_to = self._return_to, None
+        usable = back is not None and shiboken6.isValid(back) and back.isVisible() and back.isEnabled()
+        if usable and back is not None and back.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_home()
+
+    # ---- on demand, for a screen reader ------------------------------------------------------------------
+
+    def say_time(self) -> None:
+        """T: who has the floor, their time and state, and the item's time, said once (never every second)."""
+        live = self.bridge.live
+        announce(self, speaker_words(live, live.now()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QScreen, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from meetingkit.models.session import Event, LiveMeeting
 from meetingkit.store.repository import Store
+from meetingkit.ui.common.announce import announce
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.text_scale import font_scaled
 from meetingkit.ui.console.attendee_buttons import COLUMNS as ATTENDEE_COLUMNS
@@ -32,6 +33,7 @@ from meetingkit.ui.console.attendee_buttons import AttendeeBoard
 from meetingkit.ui.console.attention_cue import AttentionCue
 from meetingkit.ui.console.break_prompt import BreakPanel
 from meetingkit.ui.console.chair_commands import ChairCommands
+from meetingkit.ui.console.console_keys import ConsoleKeys
 from meetingkit.ui.console.control_buttons import console_button
 from meetingkit.ui.console.display_tools import DisplayTools
 from meetingkit.ui.console.end_question import EndQuestion
@@ -50,9 +52,9 @@ from meetingkit.ui.console.record_export import export_record
 from meetingkit.ui.console.room_share import RoomShareDialog, RoomSharing
 from meetingkit.ui.console.safe_close import make_read_only, may_close
 from meetingkit.ui.console.shortcut_help import ShortcutHelp
-from meetingkit.ui.console.shortcuts import SHORTCUTS, Shortcut, typing_in_text_field
 from meetingkit.ui.console.side_panels import SidePanels
 from meetingkit.ui.console.speaker_display import SpeakerDisplay
+from meetingkit.ui.console.spoken_timers import StateChanges
 from meetingkit.ui.console.status_line import StatusLine
 from meetingkit.ui.console.timer_faces import forecast_face, item_face, speaker_face
 from meetingkit.ui.console.timer_widgets import ForecastPanel, ItemTimerPanel, SpeakerTimerPanel
@@ -63,7 +65,7 @@ ATTENDEES_ALWAYS_SHOWN = 3  # rows of attendee buttons never squeezed out of vie
 SIDE_SHARE = 0.37  # of a large window's width, for the notes and voices panels
 
 
-class ConsoleWindow(ChairCommands, QMainWindow):
+class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
     """The chair's console. Commands go to `bridge.command`; what is shown is read back from `bridge.live`."""
 
     def __init__(
@@ -90,6 +92,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.shortcuts: list[QShortcut] = []
         self._split_sized = False
         self._closing = False
+        self.state_changes = StateChanges()  # wrap-up, over time, the break due: said once as they happen
         self._build(live)
         self._bind_shortcuts()
         bridge.tick.connect(self.refresh)
@@ -151,6 +154,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         outer.setWidget(main)
         self.main_column = main
         outer.setAccessibleName("Chair's console")
+        outer.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that says nothing; it follows the focus
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(outer)
         self.side_tabs = SidePanels(self.bridge, self.store)
@@ -190,7 +194,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         middle = QHBoxLayout()
         self.speaker_panel = SpeakerTimerPanel()
         self.queue_panel = QueuePanel(self.bridge)
-        self.queue_panel.leave_field.connect(self.focus_home)
+        self.queue_panel.leave_field.connect(self.return_focus)
         self.queue_panel.layout().addWidget(self.room.requests)  # asked from the room, not yet queued
         self.chosen = FitLabel(18, bold=False, min_px=14)
         self.chosen.setAccessibleName("Chosen person")
@@ -229,6 +233,7 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.attendees)
         scroll.setAccessibleName("Attendees")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the people's buttons inside are the Tab stops
         # Up to three rows of people stay in view whatever prompts show: when the break prompt and the new
         # timings take the room, the whole column scrolls (with its scroll bar) rather than this board
         # shrinking to a row. A larger meeting's further rows scroll inside the board.
@@ -262,27 +267,6 @@ class ConsoleWindow(ChairCommands, QMainWindow):
             row.addWidget(b)
         return row
 
-    def _bind_shortcuts(self) -> None:
-        for s in SHORTCUTS:
-            sc = QShortcut(QKeySequence(s.keys), self)
-            sc.setContext(Qt.ShortcutContext.WindowShortcut)
-            sc.activated.connect(lambda s=s: self._shortcut(s))
-            self.shortcuts.append(sc)
-
-    def _shortcut(self, s: Shortcut) -> None:
-        # Text fields take their own keys first; this check also covers fields that do not (spin boxes).
-        if not s.always and typing_in_text_field():
-            return
-        if s.any_status:
-            getattr(self, s.method)()
-            return
-        if not s.always and self.bridge.live.status == "ended":
-            return
-        if not s.always and self.bridge.live.status == "ready":
-            self.bridge.refused.emit("The meeting has not started yet: Start meeting (Enter) first")
-            return
-        getattr(self, s.method)()
-
     # ---- what the chair sees -----------------------------------------------------------------------------
 
     def refresh(self, *_: object) -> None:
@@ -298,12 +282,16 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.break_panel.refresh(live, now)
         self.rebalance_panel.refresh(live, now)
         self._refresh_controls(live)
+        for words in self.state_changes.words(live, now, break_due=self.break_panel.mode == "due"):
+            announce(self, words)
 
     def _refresh_controls(self, live: LiveMeeting) -> None:
         running = live.status == "running"
-        self.start_meeting_button.setVisible(live.status == "ready")
         for b in self.controls:
             b.setEnabled(running)
+        if running and self.start_meeting_button.hasFocus():
+            self.focus_home()  # before it hides: Qt would pass the focus on to whatever comes next
+        self.start_meeting_button.setVisible(live.status == "ready")
         self.queue_panel.setEnabled(running)
         self.attendees.setEnabled(running)
         speaking = live.turn is not None
@@ -360,27 +348,6 @@ class ConsoleWindow(ChairCommands, QMainWindow):
         self.end_bar.hide()
         self.summary_bar.show_text(ended_summary(live))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # ---- the keyboard -----------------------------------------------------------------------------------
-
-    def leave_text_field(self) -> None:
-        """Escape in a text field (notes, decision, action, feedback, a skip reason): back to the console's
-        controls, so the single-key shortcuts work again. What was typed stays (notes save on leaving)."""
-        status = self.bridge.live.status
-        if status == "running":
-            self.focus_home()
-        elif status == "ready":
-            self.start_meeting_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        # Text fields pass Escape on (they have no use for it), so it arrives here from any of them.
-        if event.key() == Qt.Key.Key_Escape and typing_in_text_field():
-            self.leave_text_field()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def show_shortcuts(self) -> None:
         self.help.show()

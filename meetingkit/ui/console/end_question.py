@@ -30,3 +30,12 @@ class EndQuestion(NoticeBar):
             esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), b, keep_going)
             esc.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.hide()
+
+    def question(self) -> str:
+        return self.text.text()
+
+    def describe(self) -> None:
+        """The question as the description of the bar and of its buttons: a screen reader reads it with the
+        button that has the focus ("Confirm end meeting: End the meeting now? …")."""
+        for w in (self, self.confirm_button, self.cancel_button):
+            w.setAccessibleDescription(self.question())

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.palette import pixel_font
 from meetingkit.ui.common.plain_text import plain_tip
 
 
-class FitLabel(QLabel):
+class FitLabel(ValueLabel):
     """A one-line label whose font shrinks (from `max_px` to `min_px`) to fit its width, then elides.
 
     `text()` stays the whole text (for screen readers and tests); only the painting is shortened.
@@ -77,7 +78,7 @@ class FitLabel(QLabel):
             self.setFont(pixel_font(px, self._bold))
 
 
-class WrapLabel(QLabel):
+class WrapLabel(ValueLabel):
     """Wrapped text that reserves `lines` lines and claims no height-for-width.
 
     A height-for-width label makes its box layout squeeze the widgets beside it below their minimum; a

@@ -6,6 +6,7 @@ import re
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from meetingkit.ui.common.announce import announce
 from meetingkit.ui.common.palette import BANNERS, pixel_font, state_icon
 from meetingkit.ui.console.fit_labels import WrapLabel
 
@@ -74,10 +75,13 @@ class NoticeBar(QFrame):
         )
 
     def show_text(self, text: str, kind: str | None = None) -> None:
+        """Shows the bar with `text` (hidden when empty) and says it: a status, a refusal or a problem is
+        heard without the keyboard leaving what it was on."""
         if kind:
             self.set_kind(kind)
         self.text.setText(text)
         self.setVisible(bool(text))
+        announce(self, text)
 
 
 class SaveProblemBar(NoticeBar):

@@ -42,6 +42,7 @@ class QueuePanel(QWidget):
         title = QLabel("Speaker queue")
         title.setFont(pixel_font(22, bold=True))
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.view.setModel(self.model)
         self.view.setAccessibleName("Speaker queue")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

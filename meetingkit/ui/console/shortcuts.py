@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -54,12 +57,18 @@ SHORTCUTS = (
         any_status=True,
     ),
     Shortcut("Ctrl+Shift+E", "End the meeting (asks to confirm)", "ask_end"),
+    Shortcut(
+        "T",
+        "Say the time: who has the floor, their time and the item's (for a screen reader)",
+        "say_time",
+        any_status=True,
+    ),
     Shortcut("F1", "Show these shortcuts", "show_shortcuts", always=True),
 )
 # The "chosen" person: whoever's button has the keyboard focus, else the first in the queue.
 EXTRA_KEYS = (
-    ("Tab / Shift+Tab", "Move between controls; on a person's button, Space and I choose that person"),
-    ("Enter", "Press the focused button (Give the floor to …, Start meeting, Accept …)"),
+    ("Tab / Shift+Tab", "Move between controls; on a person's button, I chooses that person"),
+    ("Space, Enter", "Press the focused button (Give the floor to …, +Q, Start meeting, Record decision …)"),
     ("Menu key", "On a person's button: queue, interject, arrived, left"),
     ("Delete, Ctrl+Up/Down", "In the queue: remove, move up or down"),
     ("Escape", "Leave a text field; on the speaker display: close it"),
@@ -73,3 +82,17 @@ def typing_in_text_field() -> bool:
     if isinstance(focus, TEXT_FIELDS):
         return True
     return isinstance(focus, QComboBox) and focus.isEditable()
+
+
+PRESS_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def focus_takes_key(event: QKeyEvent) -> bool:
+    """True when the focused control has its own use for this key, so a one-key shortcut must not take it:
+    text fields take what is typed; a button, check box or drop-down takes Space and Enter (it presses)."""
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False  # Ctrl+Right, Ctrl+Shift+E: no control here uses these
+    if typing_in_text_field():
+        return bool(event.text().strip()) or event.key() == Qt.Key.Key_Space
+    focus = QApplication.focusWidget()
+    return isinstance(focus, (QAbstractButton, QComboBox)) and event.key() in PRESS_KEYS

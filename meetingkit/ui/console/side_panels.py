@@ -6,9 +6,10 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from meetingkit.store.repository import Store
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.palette import pixel_font
 
@@ -44,7 +45,7 @@ class SidePanels(QTabWidget):
                 raise TypeError(f"{cls} is not a widget")
             return panel
         except Exception as exc:  # noqa: BLE001 (whatever breaks there must not take the console down)
-            label = QLabel(f"This panel could not be loaded:\n{type(exc).__name__}: {exc}")
+            label = ValueLabel(f"This panel could not be loaded:\n{type(exc).__name__}: {exc}")
             label.setWordWrap(True)
             label.setFont(pixel_font(16))
             label.setAccessibleName("Panel not loaded")

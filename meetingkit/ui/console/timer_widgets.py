@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.palette import OVER_TEXT, pixel_font, state_icon, state_style
 from meetingkit.ui.console.fit_labels import FitLabel, WrapLabel
 from meetingkit.ui.console.timer_faces import IDLE_TIME, ForecastFace, ItemFace, SpeakerFace
@@ -100,6 +101,8 @@ class SpeakerTimerPanel(ColourPanel):
             self._time_px = px
             self.time.set_max_px(px)
         self.time.setText(face.time_text)
+        # The time itself is the label's value (its name stays "Speaker time"); the description adds who and
+        # how, so that a screen reader reads "2:12, Speaking. Eileen Foster".
         self.time.setAccessibleDescription(f"{face.words}. {face.name}".strip(". "))
         self.detail.setText(face.detail)
 
@@ -114,7 +117,7 @@ class ItemTimerPanel(ColourPanel):
         self.position = FitLabel(19, bold=False, min_px=15)
         self.position.setAccessibleName("Item position")
         self.badge = StateBadge(26, 21)
-        self.time = QLabel()
+        self.time = ValueLabel()
         self.time.setFont(pixel_font(40, bold=True))
         self.time.setAccessibleName("Item time")
         self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from meetingkit.models.participation import Participation
 from meetingkit.models.review_text import live_voice_line, percent, should_prompt, voice_prompt
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.role_colours import role_label
 
@@ -44,14 +45,14 @@ class VoicesPanel(QWidget):
         font.setBold(True)
         font.setPixelSize(BODY_PX + 4)
         title.setFont(font)
-        self.share = QLabel()
+        self.share = ValueLabel()
         self.share.setTextFormat(Qt.TextFormat.PlainText)
         self.share.setWordWrap(True)
         self.share.setAccessibleName("Patient and public voice so far")
-        self.target = QLabel()
+        self.target = ValueLabel()
         self.target.setTextFormat(Qt.TextFormat.PlainText)
         self.target.setAccessibleName("Patient and public voice target")
-        self.not_heard = QLabel()
+        self.not_heard = ValueLabel()
         self.not_heard.setTextFormat(Qt.TextFormat.PlainText)
         self.not_heard.setWordWrap(True)
         self.not_heard.setAccessibleName("Not yet heard")
@@ -60,7 +61,7 @@ class VoicesPanel(QWidget):
         self.prompt.setObjectName("voicePrompt")
         self.prompt.setStyleSheet(f"#voicePrompt {{ {PROMPT_STYLE} }}")
         self.prompt.setAccessibleName("Patient voice prompt")
-        self.prompt_text = QLabel()
+        self.prompt_text = ValueLabel()
         self.prompt_text.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt_text.setWordWrap(True)
         self.prompt_text.setStyleSheet("color: #2E2000; background: transparent; border: none;")

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
 )
 
 from meetingkit.models.meeting import Attendee
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.minutes.form_layout import narrow_combo
 from meetingkit.ui.minutes.recorder import Recorder
@@ -61,7 +61,7 @@ class ActionForm(QGroupBox):
         narrow_combo(self.source)
         self.source.addItem("Agreed in the meeting", "meeting")
         self.source.addItem("From patient / public feedback", "patient_feedback")
-        self.linked_label = QLabel()
+        self.linked_label = ValueLabel()
         self.linked_label.setAccessibleName("Linked feedback")
         self.linked_label.setTextFormat(Qt.TextFormat.PlainText)
         self.linked_label.setWordWrap(True)

@@ -26,6 +26,7 @@ from meetingkit.clock import Clock
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.actions_model import (
     ROW_ROLE,
     SORT_ROLE,
@@ -59,7 +60,7 @@ class ActionRegisterWindow(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self._filters())
-        self.count_label = QLabel()
+        self.count_label = ValueLabel()
         self.count_label.setAccessibleName("Number of actions shown")
         layout.addWidget(self.count_label)
 
@@ -67,6 +68,7 @@ class ActionRegisterWindow(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setAccessibleName("Actions")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -123,13 +125,14 @@ class ActionRegisterWindow(QWidget):
     def _details(self) -> QWidget:
         box = QGroupBox("Selected action")
         layout = QVBoxLayout(box)
-        self.detail_label = QLabel("Select an action to see its history and change its status.")
+        self.detail_label = ValueLabel("Select an action to see its history and change its status.")
         self.detail_label.setAccessibleName("Selected action")
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.detail_label)
 
         self.history = QTableView()
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.history.setAccessibleName("Action history")
         self.history.setModel(self.updates_model)
         self.history.verticalHeader().setVisible(False)
@@ -158,7 +161,7 @@ class ActionRegisterWindow(QWidget):
         form.addRow("Note:", self.status_note)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.message = QLabel()
+        self.message = ValueLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote an action's text
         self.message.setAccessibleName("Register message")
         self.message.setWordWrap(True)

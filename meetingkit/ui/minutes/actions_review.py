@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from meetingkit.models.meeting import ACTION_STATUSES
 from meetingkit.store.repository import Store
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.actions_model import (
     ROW_ROLE,
     STATUS_LABELS,
@@ -71,6 +72,7 @@ class ActionsReviewBox(QGroupBox):
         layout.addWidget(intro)
         self.model = ActionsModel(parent=self)
         self.table = ReviewTable()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setAccessibleName("Actions to review")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -102,7 +104,7 @@ class ActionsReviewBox(QGroupBox):
         self.table.owner_px = header.sectionSize(ActionsModel.OWNER)
         self.table.selectionModel().selectionChanged.connect(self._selected_changed)
         layout.addWidget(self.table, 1)
-        self.detail = QLabel("Choose an action in the list to record what became of it.")
+        self.detail = ValueLabel("Choose an action in the list to record what became of it.")
         self.detail.setAccessibleName("Selected action")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingkit.models.meeting import ROLE_LABELS, Attendee, Feedback
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.minutes.form_layout import narrow_combo, right_aligned
 from meetingkit.ui.minutes.recorder import Recorder
 
@@ -92,13 +92,13 @@ class FeedbackBox(QGroupBox):
         row = QFrame()
         row.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(row)  # the words take the whole width; what became of them goes underneath
-        said = QLabel(f"{name}: {fb.text}")
+        said = ValueLabel(f"{name}: {fb.text}")
         said.setTextFormat(Qt.TextFormat.PlainText)
         said.setWordWrap(True)
         said.setAccessibleName(f"Feedback {fb.idx + 1}")
         layout.addWidget(said)
         if fb.action:
-            done = QLabel(f"✓ Action {fb.action}")
+            done = ValueLabel(f"✓ Action {fb.action}")
             done.setTextFormat(Qt.TextFormat.PlainText)
             done.setAccessibleName(f"Feedback {fb.idx + 1} action")
             done.setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
+    QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 from meetingkit.clock import Clock, SystemClock
 from meetingkit.reports.file_writer import file_name, write_file
 from meetingkit.store.repository import Store
+from meetingkit.ui.common.accessibility import ValueLabel
+from meetingkit.ui.common.announce import tell
 from meetingkit.ui.minutes.names_left_dialog import NamesLeftDialog
 
 
@@ -48,6 +51,7 @@ class MinutesPreviewDialog(QDialog):
         self._buffer: QBuffer | None = None
         self._build()
         self.rebuild()
+        self.editions.tabBar().setFocus()  # first: which edition to read (the Text tab for a screen reader)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -68,12 +72,12 @@ class MinutesPreviewDialog(QDialog):
         options.addWidget(self.redacted_box)
         options.addWidget(self.participation_box)
         options.addStretch(1)
-        self.pages_label = QLabel()
+        self.pages_label = ValueLabel()
         self.pages_label.setAccessibleName("Number of pages")
         options.addWidget(self.pages_label)
         layout.addLayout(options)
 
-        self.message = QLabel()
+        self.message = ValueLabel()
         self.message.setAccessibleName("Minutes message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -82,10 +86,25 @@ class MinutesPreviewDialog(QDialog):
 
         self.view = QPdfView(self)
         self.view.setAccessibleName("Minutes preview")
+        self.view.setAccessibleDescription("The pages as they print; the Text tab has the same words to read")
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        layout.addWidget(self.view, 1)
+        # The pages are pictures to a screen reader: the Text tab gives the same minutes as text, page by
+        # page, in a read-only field that a screen reader reads line by line (its caret moves with the arrows).
+        self.text_view = QPlainTextEdit()
+        self.text_view.setReadOnly(True)
+        self.text_view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.text_view.setAccessibleName("Minutes text")
+        self.text_view.setTabChangesFocus(True)
+        self.editions = QTabWidget()
+        self.editions.setAccessibleName("Minutes editions")
+        self.editions.tabBar().setAccessibleName("Minutes editions")
+        self.editions.addTab(self.view, "&Pages")
+        self.editions.addTab(self.text_view, "&Text (for a screen reader)")
+        layout.addWidget(self.editions, 1)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -108,7 +127,7 @@ class MinutesPreviewDialog(QDialog):
         return self.participation_box.isChecked()
 
     def _say(self, text: str) -> None:
-        self.message.setText(text)
+        tell(self.message, text)  # shown and said
         self.message.setVisible(bool(text))
 
     def rebuild(self) -> None:
@@ -164,6 +183,7 @@ class MinutesPreviewDialog(QDialog):
             self._buffer = None
         if not self.pdf_bytes:
             self.pages_label.setText("")
+            self.text_view.setPlainText(self.problem)
             return
         # QPdfDocument reads from the device while the document is open, so the buffer must outlive the load.
         self._buffer = QBuffer(self)
@@ -172,6 +192,13 @@ class MinutesPreviewDialog(QDialog):
         self.document.load(self._buffer)
         n = self.document.pageCount()
         self.pages_label.setText(f"{n} page{'s' if n != 1 else ''}")
+        self.text_view.setPlainText(self.minutes_text())
+
+    def minutes_text(self) -> str:
+        """The words of the minutes as printed (the PDF's own text), with where each page begins."""
+        n = self.document.pageCount()
+        pages = [self.document.getAllText(i).text().strip() for i in range(n)]
+        return "\n\n".join(f"— Page {i + 1} of {n} —\n{words}" for i, words in enumerate(pages))
 
     def suggested_name(self) -> str:
         stem = re.sub(r"[^\w\- ]+", "", self._title).strip().replace(" ", "-") or "meeting"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QGroupBox, QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QTextEdit, QVBoxLayout, QWidget
 
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.minutes.recorder import Recorder
 
 NOTE_SAVE_MS = 700  # saved well within a second of the typing stopping, without a write per keystroke
@@ -37,7 +38,7 @@ class NotesBox(QGroupBox):
         self.edit.setMinimumHeight(120)
         self.edit.textChanged.connect(self._typed)
         self.edit.installEventFilter(self)
-        self.status = QLabel()
+        self.status = ValueLabel()
         self.status.setAccessibleName("Notes saved status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)

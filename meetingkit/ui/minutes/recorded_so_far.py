@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from meetingkit.models.meeting import BREAK, Action
 from meetingkit.models.review_text import plural
 from meetingkit.models.session import LiveMeeting
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.actions_model import day_text
 
 
-class RecordedSoFar(QLabel):
+class RecordedSoFar(ValueLabel):
     """Plain, selectable text, so that a decision's words can be copied from it."""
 
     def __init__(self, name: Callable[[str], str], parent: QWidget | None = None) -> None:

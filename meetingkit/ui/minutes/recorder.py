@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from meetingkit.models.meeting import BREAK
 from meetingkit.models.session import Event, LiveMeeting
+from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.meeting_zone import epoch_in_meeting_zone
 
@@ -47,7 +48,7 @@ class Recorder:
         return epoch_in_meeting_zone(self.live.now(), self.live.meeting.scheduled_start).date()
 
     def say(self, text: str) -> None:
-        self.message.setText(text)
+        tell(self.message, text)  # shown in the panel and said, the keyboard staying where it was
 
     def remember_refusal(self, message: str) -> None:
         self._refusal = message
@@ -57,5 +58,5 @@ class Recorder:
         self._refusal = ""
         event = self.bridge.command(type_, **payload)
         if event is None:
-            self.message.setText(f"Not recorded: {self._refusal}")
+            tell(self.message, f"Not recorded: {self._refusal}")
         return event

@@ -8,11 +8,12 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QFont, QHideEvent
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from meetingkit.models.meeting import KIND_LABELS
 from meetingkit.models.session import Event, LiveMeeting
 from meetingkit.store.repository import Store
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.actions_model import ActionLine
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.minutes.action_form import ActionForm
@@ -35,7 +36,7 @@ class SecretaryPanel(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         self.store = store
-        self.message = QLabel()
+        self.message = ValueLabel()  # named "Secretary message"; its words are its value
         self.recorder = Recorder(bridge, self.message)
         self._build()
         bridge.changed.connect(self._on_changed)
@@ -61,14 +62,15 @@ class SecretaryPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName("Notes and actions")  # it takes Tab focus, so it is announced
+        scroll.setAccessibleName("Notes and actions")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: the fields inside are
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)  # a side panel: its width goes to the fields, not the frame
 
-        self.now_label = QLabel()
+        self.now_label = ValueLabel()
         self.now_label.setAccessibleName("Item being minuted")  # the console's "Current item" is the chair's
         self.now_label.setTextFormat(Qt.TextFormat.PlainText)
         self.now_label.setWordWrap(True)
@@ -76,7 +78,7 @@ class SecretaryPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.now_label.setFont(font)
-        self.now_detail = QLabel()
+        self.now_detail = ValueLabel()
         self.now_detail.setAccessibleName("Current item details")
         self.now_detail.setTextFormat(Qt.TextFormat.PlainText)
         self.now_detail.setWordWrap(True)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QPushButton, QTableView
 
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.prep.cell_editors import NamedDelegate
 
 
 def plain_label(name: str) -> QLabel:
     """A label for text that may hold user input: shown as typed, never as markup."""
-    label = QLabel()
+    label = ValueLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setAccessibleName(name)
