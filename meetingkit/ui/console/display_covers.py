@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.palette import pixel_font
 
 PRESETS = ("One minute, please", "Please finish now", "Mic please")
@@ -23,7 +24,7 @@ class MessageCover(QWidget):
         self.setObjectName("displayMessage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#displayMessage { background: #0b2545; } QLabel { color: #ffffff; }")
-        self.text = QLabel()
+        self.text = ValueLabel()
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # a name or '<b>' in it is shown as typed
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -47,7 +48,7 @@ class BlackoutCover(QWidget):
         self.setObjectName("displayBlackout")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#displayBlackout { background: #000000; } QLabel { color: #8a8a8a; }")
-        self.title = QLabel(title)
+        self.title = ValueLabel(title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setAccessibleName("Speaker display blackout title")

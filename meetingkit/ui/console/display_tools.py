@@ -5,8 +5,9 @@ bar that M opens above the timers."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.palette import pixel_font
 from meetingkit.ui.console.attention_cue import AttentionCue
 from meetingkit.ui.console.display_covers import MAX_MESSAGE, PRESETS
@@ -56,7 +57,7 @@ class DisplayTools:
         col = QVBoxLayout(bar)
         col.setContentsMargins(8, 6, 8, 6)
         top = QHBoxLayout()
-        self.shown = QLabel("Nothing on the speaker display but the timers")
+        self.shown = ValueLabel("Nothing on the speaker display but the timers")
         self.shown.setTextFormat(Qt.TextFormat.PlainText)
         self.shown.setFont(pixel_font(15, bold=True))
         self.shown.setAccessibleName("On the speaker display")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from meetingkit.room.server import RoomServer
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.palette import banner_sheet, pixel_font
 
@@ -54,7 +55,7 @@ class RoomRequests(QFrame):
         lay.setContentsMargins(0, 0, 0, 0)
         voice = self.bridge.live.meeting.person(who).is_public_voice
         shown = f"{name} (public voice)" if voice else name
-        label = QLabel(f"Request: {shown}")
+        label = ValueLabel(f"Request: {shown}")
         label.setFont(pixel_font(17))
         label.setWordWrap(True)
         label.setAccessibleName(f"Request to speak from {shown}")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from meetingkit.room.addresses import share_addresses
 from meetingkit.room.qr import qr_png
 from meetingkit.room.server import DEFAULT_PORT, RoomError, RoomServer
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.palette import banner_sheet, pixel_font
 from meetingkit.ui.console.room_requests import RoomRequests
@@ -59,13 +60,13 @@ class RoomShareDialog(QDialog):
         self.toggle.setMinimumHeight(44)
         self.toggle.setAutoDefault(True)
         self.toggle.clicked.connect(lambda _=False: self.toggle_sharing())
-        self.problem = QLabel()
+        self.problem = ValueLabel()
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Sharing problem")
         self.problem.setStyleSheet(banner_sheet("refused") + " padding: 6px;")
         self.problem.setFont(pixel_font(16))
         self.problem.hide()
-        self.link = QLabel()
+        self.link = ValueLabel()
         self.link.setAccessibleName("Room link")
         self.link.setFont(pixel_font(18, bold=True))
         self.link.setWordWrap(True)
@@ -74,10 +75,10 @@ class RoomShareDialog(QDialog):
         self.copy.setAccessibleName("Copy room link")
         self.copy.setFont(pixel_font(16))
         self.copy.clicked.connect(lambda _=False: self.copy_link())
-        self.qr = QLabel()
+        self.qr = QLabel()  # a picture: Qt reads it as a graphic with its description
         self.qr.setAccessibleName("Room link QR code")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.devices = QLabel()
+        self.devices = ValueLabel()
         self.devices.setAccessibleName("Devices connected")
         self.devices.setFont(pixel_font(16))
         close = QPushButton("Close")

@@ -7,11 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from meetingkit.models.meeting import BREAK
 from meetingkit.models.running_order import OrderRow, running_order
 from meetingkit.models.session import LiveMeeting, format_clock
+from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.common.row_table_model import RowTableModel
@@ -122,7 +123,7 @@ class RunningOrderPanel(QWidget):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         # Rows as tall as their wrapped titles, whatever width the chair gives the panel.
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.outlook = QLabel()
+        self.outlook = ValueLabel()
         self.outlook.setTextFormat(Qt.TextFormat.PlainText)
         self.outlook.setWordWrap(True)
         self.outlook.setAccessibleName("Feedback break outlook")
