@@ -26,7 +26,8 @@ Server to page (`type` first):
        "speaker": {"key", "name", "elapsed_s", "limit_s", "warn_s", "running": bool,
                    "interjection": bool, "waiting": name of the speaker an interjection paused | null} | null,
        "break": {"elapsed_s", "limit_s", "warn_s", "running"} | null,  (only while the break runs)
-       "queue": [{"key", "name", "public_voice": bool, "first_time": bool}],  (first time in this item)
+       "queue": [{"key", "name", "public_voice": bool, "first_time": bool,   (first time in this item)
+                  "next": bool}],                          (whom Next speaker calls: "unheard first")
        "people": [{"key", "name"}]}                                     (present now; for choosing oneself)
 
   Timers are figures, not text: the page counts from `elapsed_s` by its own monotonic clock

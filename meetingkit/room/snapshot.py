@@ -65,8 +65,10 @@ def spoken_here(live: LiveMeeting) -> set[str]:
 
 
 def queue_entries(live: LiveMeeting) -> list[dict[str, Any]]:
-    """The queue as the room sees it: names in order, representatives and first-time speakers marked."""
+    """The queue as the room sees it: names in order, representatives and first-time speakers marked, and
+    who Next speaker calls (with "unheard first" on, not always the first in the list)."""
     spoken = spoken_here(live)
+    next_up = queue_order.next_in_queue(live)
     out = []
     for key in live.queue:
         person = live.meeting.person(key)
@@ -76,6 +78,7 @@ def queue_entries(live: LiveMeeting) -> list[dict[str, Any]]:
                 "name": person.name,
                 "public_voice": person.is_public_voice,
                 "first_time": key not in spoken,
+                "next": key == next_up,
             }
         )
     return out

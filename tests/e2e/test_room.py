@@ -122,7 +122,7 @@ def test_a_page_is_sent_the_meeting_and_each_event(
     assert state["speaker"]["name"] == "Dr Anil Kapoor"
     assert state["speaker"]["running"] is True and state["speaker"]["limit_s"] == 180
     assert state["queue"] == [
-        {"key": "p1", "name": "Eileen Foster", "public_voice": True, "first_time": True}
+        {"key": "p1", "name": "Eileen Foster", "public_voice": True, "first_time": True, "next": True}
     ]
     # Only names of people present: the one who sent apologies is not offered, nor anyone's organisation.
     names = [p["name"] for p in state["people"]]

@@ -41,7 +41,13 @@ def test_the_page_is_sent_figures_a_countdown_can_run_from(live: LiveMeeting, cl
     state = room_state(live, live.now())
     assert state["speaker"]["elapsed_s"] == pytest.approx(42)
     assert state["speaker"]["running"] is True
-    assert state["queue"][0] == {"key": "pr", "name": "Pat Rep", "public_voice": True, "first_time": True}
+    assert state["queue"][0] == {
+        "key": "pr",
+        "name": "Pat Rep",
+        "public_voice": True,
+        "first_time": True,
+        "next": True,
+    }
     live.apply("speak", {"who": "ch"})
     live.apply("speak", {"who": "m1"})
     state = room_state(live, live.now())
@@ -49,6 +55,10 @@ def test_the_page_is_sent_figures_a_countdown_can_run_from(live: LiveMeeting, cl
     live.apply("queue", {"who": "ch"})
     state = room_state(live, live.now())
     assert [(q["name"], q["first_time"]) for q in state["queue"]] == [("Pat Rep", True), ("Ann Chair", False)]
+    live.apply("unqueue", {"who": "pr"})
+    live.apply("queue", {"who": "pr"})  # now behind Ann, who has spoken: Pat is still called first
+    state = room_state(live, live.now())
+    assert [(q["name"], q["next"]) for q in state["queue"]] == [("Ann Chair", False), ("Pat Rep", True)]
     live.apply("next_item")  # a new item: everyone speaks for the first time again
     assert all(q["first_time"] for q in room_state(live, live.now())["queue"])
 

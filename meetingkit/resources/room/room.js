@@ -133,6 +133,7 @@
       name.className = "name";
       name.textContent = q.name;
       li.appendChild(name);
+      if (q.next) { li.appendChild(tag("next", "Next to speak")); }
       if (q.first_time) { li.appendChild(tag("first", state["break"] ? "First time in the break" : "First time on this item")); }
       if (q.public_voice) { li.appendChild(tag("voice", "Patient or public representative")); }
       list.appendChild(li);
