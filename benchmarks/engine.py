@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import statistics
@@ -11,12 +12,13 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from _table import print_table
 
 from meetingkit.clock import FakeClock
 from meetingkit.models.meeting import BREAK, AgendaItem, Attendee, Meeting
-from meetingkit.models.session import LiveMeeting
+from meetingkit.models.session import LiveMeeting, iso_ms
 from meetingkit.store.projections import write_all
 from meetingkit.store.repository import Store
 
@@ -76,6 +78,52 @@ def commit_ms(path: Path, n: int) -> tuple[list[float], list[float]]:
     return ours, floor
 
 
+def _unchained_write(db: Any, mid: int, event: Any, prev: str) -> str:
+    """The event row as written before the hash chain (DESIGN §4): the same insert, no hash."""
+    db.execute(
+        "INSERT INTO events (meeting_id, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
+        [mid, event.seq, iso_ms(event.at), event.type, json.dumps(event.payload, ensure_ascii=False)],
+    )
+    return ""
+
+
+def hash_cost_ms(tmpdir: Path, n: int) -> tuple[list[float], list[float]]:
+    """Milliseconds per durable command with the hash chain and without it, taken in turn on two files."""
+    from meetingkit.store import live_session
+
+    chained = (live_session.write_event, live_session.chain_head, live_session.seal)
+    unchained = (_unchained_write, lambda *a: "", lambda *a: None)
+    sessions = []
+    for name in ("chained.db", "unchained.db"):
+        store = Store(tmpdir / name)
+        clock = FakeClock(START)
+        session = store.open_live(store.create_meeting(big_meeting()), clock)
+        session.apply("start_meeting")
+        sessions.append((store, clock, session))
+    rng = random.Random(3)
+    with_hash: list[float] = []
+    without: list[float] = []
+    try:
+        for i in range(n):
+            step = rng.uniform(5, 60)
+            cmd, payload = (
+                ("next_item", {}) if i % 200 == 199 else ("speak", {"who": f"p{rng.randrange(20)}"})
+            )
+            for (_store, clock, session), funcs, out in zip(
+                sessions, (chained, unchained), (with_hash, without), strict=False
+            ):
+                live_session.write_event, live_session.chain_head, live_session.seal = funcs
+                clock.advance(step)
+                t0 = time.perf_counter()
+                session.apply(cmd, payload)
+                out.append((time.perf_counter() - t0) * 1000)
+    finally:
+        live_session.write_event, live_session.chain_head, live_session.seal = chained
+        for store, _, _ in sessions:
+            store.close()
+    return with_hash, without
+
+
 def long_meeting(events: int, start: datetime = START) -> LiveMeeting:
     clock = FakeClock(start)
     live = LiveMeeting(big_meeting(start=start), clock)
@@ -124,12 +172,21 @@ def judged(figure: str, ms: float, floor_ms: float, most: float, floor: str, dig
 def durable_rows(tmpdir: Path) -> list[Row]:
     n = 400
     ours, raw = commit_ms(tmpdir / "store.db", n)
+    with_hash, without = hash_cost_ms(tmpdir, n)
     floor = "raw sqlite3 insert+commit, same pragmas,"
     return [
         judged(
             "command -> durable event, median", statistics.median(ours), statistics.median(raw), 2, floor, 2
         ),
         judged("command -> durable event, p99", p(ours, 0.99), p(raw, 0.99), 5, f"{floor} p99", 2),
+        judged(
+            "command -> durable event with the hash chain, median",
+            statistics.median(with_hash),
+            statistics.median(without),
+            1.10,
+            "the same without the hash chain,",
+            2,
+        ),
     ]
 
 
