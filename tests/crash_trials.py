@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,3 +106,49 @@ def check(db: Path, mid: int, seed: int, reported: int) -> Trial:
             if r.end
         )
         return Trial(reported, stored, lost, same_events and same_state and closed_ok)
+
+
+# ---- kills during a backup or a migration (issue 10, finding 6) ------------------------------------------
+
+
+def opens_whole(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def kill_during(mode: str, db: Path, trials: int, seed: int) -> list[str]:
+    """Start tests.backup_worker ("backups" or "migrations"), kill it with SIGKILL at a random moment inside a
+    backup (or a migration and its backup), `trials` times; the names of cut-short files under a backup's name."""
+    rng = random.Random(seed)
+    for _ in range(trials):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.backup_worker", mode, str(db)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        assert proc.stdout is not None
+        wanted = rng.randint(0, 2)
+        said = {"backups": "backing-up", "migrations": "migrating"}[mode]
+        for line in proc.stdout:
+            if line.split()[:1] == [said] and int(line.split()[1]) >= wanted:
+                break
+        time.sleep(rng.uniform(0.0, 0.03))  # a real child, a real moment: where the kill lands is the test
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        err = proc.stderr.read() if proc.stderr else ""
+        proc.stdout.close()
+        if proc.stderr:
+            proc.stderr.close()
+        if "Traceback" in err:
+            raise AssertionError(f"the worker raised: {err[-2000:]}")
+    folder = db.parent / "backups"
+    return [p.name for p in folder.glob(f"{db.stem}-*.db") if not opens_whole(p)]

@@ -4,8 +4,6 @@ copies count towards the ten kept, stray temporaries are cleared, and a full dis
 from __future__ import annotations
 
 import os
-import random
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -19,50 +17,10 @@ from meetingkit.store import backups as backups_module
 from meetingkit.store.backups import PARTIAL_PREFIX, is_whole_backup
 from meetingkit.store.repository import Store
 from tests.backup_worker import make_old
+from tests.crash_trials import kill_during, opens_whole
 from tests.unit.test_store import small_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def opens_whole(path: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-
-
-def kill_during(mode: str, db: Path, trials: int, seed: int) -> list[str]:
-    """Start the worker, kill it with SIGKILL at a random moment inside a backup, `trials` times."""
-    rng = random.Random(seed)
-    for _ in range(trials):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.backup_worker", mode, str(db)],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        assert proc.stdout is not None
-        wanted = rng.randint(0, 2)
-        said = {"backups": "backing-up", "migrations": "migrating"}[mode]
-        for line in proc.stdout:
-            if line.split()[:1] == [said] and int(line.split()[1]) >= wanted:
-                break
-        time.sleep(rng.uniform(0.0, 0.03))  # a real child, a real moment: where the kill lands is the test
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        err = proc.stderr.read() if proc.stderr else ""
-        proc.stdout.close()
-        if proc.stderr:
-            proc.stderr.close()
-        assert "Traceback" not in err, err
-    folder = db.parent / "backups"
-    return [p.name for p in folder.glob(f"{db.stem}-*.db") if not opens_whole(p)]
 
 
 def test_a_backup_killed_half_way_never_carries_a_backups_name(tmp_path: Path) -> None:
@@ -105,7 +63,6 @@ from datetime import UTC, datetime
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
 from tests.backup_worker import fill
-from tests.backup_worker import make_old
 from tests.unit.test_store import small_meeting
 
 path = sys.argv[1]
