@@ -80,9 +80,16 @@ def may_close(console: ConsoleWindow, ask: Callable[[QWidget, int, str], str] | 
 def make_read_only(console: ConsoleWindow, reason: str) -> None:
     """No command can be given from this console any more; the bar says why (who holds the meeting)."""
     console.read_only_bar.show_text(reason)
-    keep = {console.title_row.display_button, console.read_only_bar}
+    _disable_commands(console)
+    # The console's own refresh enables buttons by the meeting's state: after each repaint, off again.
+    console.bridge.tick.connect(lambda: _disable_commands(console))
+    console.bridge.changed.connect(lambda *_: _disable_commands(console))
+
+
+def _disable_commands(console: ConsoleWindow) -> None:
+    keep = console.title_row  # showing the speaker display and the shortcut help change nothing
     for widget in console.findChildren(QAbstractButton):
-        if widget not in keep and not console.read_only_bar.isAncestorOf(widget):
+        if widget.isEnabled() and (not keep.isAncestorOf(widget) or widget is keep.end_button):
             widget.setEnabled(False)
     for field in (*console.findChildren(QLineEdit), *console.findChildren(QTextEdit)):
         field.setReadOnly(True)
