@@ -205,7 +205,9 @@ class LiveState:
             )
         return who
 
-    def _text(self, body: dict[str, Any], field_name: str = "text", required: bool = True) -> str:
+    def _text(
+        self, body: dict[str, Any], field_name: str = "text", required: bool = True, limit: int = MAX_TEXT
+    ) -> str:
         text = body.get(field_name, "")
         if text is None:
             text = ""
@@ -216,7 +218,7 @@ class LiveState:
         text = text.strip()
         if required and not text:
             raise DomainError(f"The {field_name} is empty", field_name)
-        fault = bounds.text_fault(text, MAX_TEXT)
+        fault = bounds.text_fault(text, limit)
         if fault:
             raise DomainError(f"The {field_name} {fault}", field_name)
         return text

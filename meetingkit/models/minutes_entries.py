@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from meetingkit.models import bounds
 from meetingkit.models.live_state import LiveState
 from meetingkit.models.meeting import (
     ACTION_SOURCES,
@@ -64,7 +65,8 @@ class MinutesEntries(LiveState):
     def _do_action(self, body: dict[str, Any], t: float) -> dict[str, Any]:
         self._not_ended()
         text = self._text(body)
-        owner = self._text(body, "owner", required=False)
+        # A name, as in a record (DESIGN §6): what the app accepts, a record of it can hold.
+        owner = self._text(body, "owner", required=False, limit=bounds.NAME_CHARS)
         try:
             due = parse_due(body.get("due"))
         except DomainError as exc:

@@ -90,3 +90,19 @@ def test_the_secretary_cannot_record_text_past_its_bound(store: Store, clock: Fa
     with pytest.raises(DomainError, match=r"holds a control character \(U\+001B\)"):
         bridge.live.apply("note", {"text": "escape \x1b[2J"})
     assert bridge.live.notes[-1].text == "n" * bounds.TEXT_CHARS
+
+
+def test_what_the_app_records_a_record_can_hold(store: Store, clock: FakeClock) -> None:
+    """An action's owner is a name (at most 200 characters): the app accepts no longer one than a record holds,
+    so every meeting the app records exports to a record that reads back."""
+    from meetingkit.models import record
+
+    _mid, bridge = open_board(store, clock)
+    bridge.stop()
+    bridge.command("start_meeting")
+    with pytest.raises(DomainError, match="The owner is 201 characters long; at most 200"):
+        bridge.live.apply("action", {"text": "Write it up", "owner": "o" * 201})
+    bridge.command("action", text="t" * bounds.TEXT_CHARS, owner="o" * bounds.NAME_CHARS)
+    bridge.command("note", text="n" * bounds.TEXT_CHARS)
+    again = record.replay(record.parse(record.write(bridge.live)))
+    assert [a.owner for a in again.actions.values()] == ["o" * bounds.NAME_CHARS]

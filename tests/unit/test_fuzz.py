@@ -175,7 +175,7 @@ free_text = st.text(
     note=free_text,
     decision=free_text,
     action=free_text,
-    owner=free_text,
+    owner=free_text.filter(lambda s: len(s.strip()) <= 200),  # an owner is a name: at most 200 (DESIGN §6)
     reason=free_text,
     feedback=free_text,
 )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meetingkit.models import bounds
 from meetingkit.models.meeting import Attendee
 from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.plain_text import plain_tip
@@ -42,6 +43,7 @@ class ActionForm(QGroupBox):
         self.owner.setAccessibleName("Action owner")
         narrow_combo(self.owner)
         self.owner.lineEdit().setAccessibleName("Action owner")  # what a screen reader lands on
+        self.owner.lineEdit().setMaxLength(bounds.NAME_CHARS)  # a name, as a record holds it (DESIGN §6)
         self.owner.lineEdit().setPlaceholderText("Choose someone, or type a name or team")
         self.has_due = QCheckBox("Due by")
         self.has_due.setAccessibleName("Action has a due date")
