@@ -127,3 +127,35 @@ def test_a_bad_scheduled_start_never_stops_the_app_starting(qtbot: Any, db_path:
     assert "its planned start cannot be read" in row.title
     window.select_meeting(mid)
     assert "changed outside MeetingKit" in window.details.text()
+
+
+def test_the_console_of_an_altered_meeting_opens_read_only_and_says_so(
+    qtbot: Any, db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from meetingkit.ui.prep.main_window import MainWindow
+    from tests.unit.test_store import small_meeting
+
+    with Store(db_path) as store:
+        m = store.create_meeting(small_meeting())
+        session = store.open_live(m, clock)
+        session.apply("start_meeting")
+        session.apply("note", {"text": "Agreed to fund the pilot"})
+    edit(db_path, 'UPDATE events SET payload = \'{"text": "Agreed to drop the pilot"}\' WHERE seq = 2')
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    store = Store(db_path)
+    window = MainWindow(store, clock)
+    qtbot.addWidget(window)
+    console = window.run_meeting(m)
+    assert console is not None
+    bar = console.read_only_bar  # type: ignore[attr-defined]
+    assert (
+        bar.isVisible()
+        and "changed outside MeetingKit after event 1 (event 2 was changed)" in bar.text.text()
+    )
+    assert console.bridge.command("note", text="More") is None  # type: ignore[attr-defined]
+    window.refresh(select=m)
+    assert "This record was changed outside MeetingKit after event 1" in window.details.text()
+    console.close()
+    qtbot.waitUntil(lambda: m not in window.consoles)
