@@ -42,7 +42,7 @@ REDACTED_HELP = (
     " still look like names are listed on stderr to check"
 )
 REDACT_HELP = "with --redacted: a further word or name to replace with initials (give it once a word)"
-READ_ONLY = {"stats", "export", "minutes", "list", "actions", "verify"}
+READ_ONLY = {"stats", "export", "minutes", "list", "actions", "verify", "approve"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--status", choices=ACTION_STATUSES)
     a.add_argument("--owner", metavar="TEXT", help="owner name contains TEXT")
     a.add_argument("--overdue", action="store_true", help="only actions past their due date and not done")
+    ap = sub.add_parser("approve", parents=[common], help="approve a meeting's minutes outside a meeting")
+    ap.add_argument("id", type=int)
+    ap.add_argument("--amendments", metavar="TEXT", default="", help="the amendments made on approval")
     return p
 
 
@@ -350,7 +353,17 @@ def cmd_actions(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def cmd_approve(args: argparse.Namespace, db_path: Path) -> int:
+    with _store(db_path) as store:
+        mid = _meeting_id(store, args.id)
+        store.approve(mid, SystemClock(), args.amendments)
+    extra = " with amendments" if args.amendments.strip() else ""
+    print(f"The minutes of meeting {mid} are approved{extra}.")
+    return 0
+
+
 COMMANDS = {
+    "approve": cmd_approve,
     "demo": cmd_demo,
     "replay": cmd_replay,
     "export": cmd_export,

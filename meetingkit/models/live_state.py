@@ -14,11 +14,14 @@ from meetingkit.models.meeting import (
     BREAK,
     Action,
     ActionUpdate,
+    Approval,
     Decision,
+    Declaration,
     DomainError,
     Feedback,
     Meeting,
     Note,
+    PreviousMinutes,
     Speech,
     series_initials,
 )
@@ -75,6 +78,9 @@ class LiveState:
         clock: Clock,
         prior_actions: Iterable[Action] = (),
         key_prefix: str | None = None,
+        *,
+        approval: Approval | None = None,
+        previous_minutes: PreviousMinutes | None = None,
     ) -> None:
         meeting.validate()
         self.meeting = meeting
@@ -108,6 +114,12 @@ class LiveState:
         self.actions: dict[str, Action] = {}
         self.prior_actions: dict[str, Action] = {a.key: a for a in prior_actions}
         self.updates: list[ActionUpdate] = []
+        self.declarations: list[Declaration] = []
+        # the life of the minutes: the store says whether these minutes were approved at a later meeting, and
+        # which earlier meeting's minutes this one may approve
+        self.approval: Approval | None = approval
+        self.previous_minutes: PreviousMinutes | None = previous_minutes
+        self.gave_approval: dict[str, Any] | None = None
         self.changes: set[tuple[str, Any]] = set()
         self.clock_gap_s = 0.0  # the last sleep detected, for the chair to be told
         self.clock_behind_s = 0.0  # how far this computer's clock is behind the record (told at a resume)

@@ -292,6 +292,7 @@ class Decision:
     text: str
     item: str | None
     at: float
+    withdrawn: bool = False  # withdrawn after the meeting, while the minutes were draft
 
 
 @dataclass
@@ -300,6 +301,7 @@ class Note:
     text: str
     item: str | None
     at: float
+    withdrawn: bool = False
 
 
 @dataclass
@@ -310,6 +312,37 @@ class Feedback:
     at: float
     in_break: bool
     action: str | None = None
+    withdrawn: bool = False
+
+
+@dataclass
+class Declaration:
+    """A declaration of interest made in the meeting (DESIGN §6 `declaration`)."""
+
+    idx: int
+    who: str
+    text: str
+    item: str | None
+    at: float
+    withdrawn: bool = False
+
+
+@dataclass
+class PreviousMinutes:
+    """The latest earlier meeting of the series, whose minutes this meeting may approve (from the store)."""
+
+    scheduled_start: str  # as stored: what names it in a `minutes_approved` event, across databases
+    title: str
+    approved: bool = False
+
+
+@dataclass
+class Approval:
+    """How a meeting's minutes were approved: at a later meeting of the series (its date) or outside one."""
+
+    at: float  # when the approval was recorded
+    amendments: str = ""
+    meeting_start: str | None = None  # the approving meeting's scheduled start; None: `meetingkit approve`
 
 
 @dataclass
@@ -335,6 +368,7 @@ class Action:
     feedback: int | None = None  # the Feedback.idx this action came from
     meeting_id: int | None = None  # the meeting that agreed it; None: this one
     updates: list[ActionUpdate] = field(default_factory=list)
+    withdrawn: bool = False
 
     @property
     def is_open(self) -> bool:

@@ -22,6 +22,7 @@ from meetingkit.models.meeting import (
     BreakSettings,
     DomainError,
     Meeting,
+    PreviousMinutes,
 )
 from meetingkit.models.record_checks import (
     RecordError,
@@ -61,9 +62,12 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "action": (("text",), ("owner", "due", "source", "key", "item", "feedback")),
     "action_update": (("action", "status"), ("note",)),
     "feedback": (("who", "text"), ()),
+    "declaration": (("who", "text"), ("item",)),
     "rebalance": ((), ("minutes", "deferred")),
     "undo": ((), ("cancels",)),
     "end_meeting": ((), ()),
+    "correct": (("target",), ("text", "withdrawn", "owner", "due")),
+    "minutes_approved": ((), ("amendments", "approves", "title", "own")),
 }
 assert set(FIELDS) == set(COMMANDS)
 
@@ -286,6 +290,7 @@ def replay(
     prior_actions: list[Action] | None = None,
     clock: Clock | None = None,
     key_prefix: str | None = None,
+    previous_minutes: PreviousMinutes | None = None,
 ) -> LiveMeeting:
     """Feed the record's events through a fresh engine, as live use would; a refused event names itself."""
     start = record.meeting.scheduled_start
@@ -294,7 +299,9 @@ def replay(
         # a clock left at the scheduled start would read every clock still running as stopped there.
         last = record.events[-1].t if record.events else 0.0
         clock = FakeClock(start + timedelta(seconds=last))
-    live = LiveMeeting(record.meeting, clock, prior_actions or [], key_prefix)
+    live = LiveMeeting(
+        record.meeting, clock, prior_actions or [], key_prefix, previous_minutes=previous_minutes
+    )
     for i, ev in enumerate(record.events):
         try:
             live.apply(ev.type, ev.payload, at=start + timedelta(seconds=ev.t))

@@ -14,8 +14,9 @@ from meetingkit.models.break_rules import BreakSummary
 from meetingkit.models.forecast_rules import ForecastRules
 from meetingkit.models.item_rules import ItemRules, ItemTiming, Timing
 from meetingkit.models.live_state import Event
-from meetingkit.models.meeting import Action, DomainError, Meeting
+from meetingkit.models.meeting import Action, Approval, DomainError, Meeting, PreviousMinutes
 from meetingkit.models.minutes_entries import MinutesEntries
+from meetingkit.models.minutes_life import MinutesLife
 from meetingkit.models.timers import TimerView, format_clock, from_epoch, iso_ms, to_epoch
 from meetingkit.models.turn_rules import INTERJECTION_LIMIT_S
 from meetingkit.models.undo_rules import UndoRules
@@ -59,13 +60,16 @@ COMMANDS = (
     "action",
     "action_update",
     "feedback",
+    "declaration",
     "rebalance",
     "undo",
     "end_meeting",
+    "correct",
+    "minutes_approved",
 )
 
 
-class LiveMeeting(MinutesEntries, ForecastRules, ItemRules, UndoRules):
+class LiveMeeting(MinutesLife, MinutesEntries, ForecastRules, ItemRules, UndoRules):
     """One meeting as it runs. Every accepted command becomes one `Event`; a refused one changes nothing."""
 
     def apply(self, type_: str, payload: dict[str, Any] | None = None, at: datetime | None = None) -> Event:
@@ -97,9 +101,14 @@ class LiveMeeting(MinutesEntries, ForecastRules, ItemRules, UndoRules):
         clock: Clock,
         prior_actions: Iterable[Action] = (),
         key_prefix: str | None = None,
+        *,
+        approval: Approval | None = None,
+        previous_minutes: PreviousMinutes | None = None,
     ) -> LiveMeeting:
         """A fresh engine with the stored events replayed, exactly as they were applied live."""
-        live = cls(meeting, clock, prior_actions, key_prefix)
+        live = cls(
+            meeting, clock, prior_actions, key_prefix, approval=approval, previous_minutes=previous_minutes
+        )
         for ev in events:
             live.apply(ev.type, ev.payload, at=ev.at)
         live.take_changes()

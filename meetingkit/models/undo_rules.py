@@ -88,11 +88,14 @@ class UndoRules(LiveState):
         clock: Clock,
         prior_actions: Iterable[Action] = (),
         key_prefix: str | None = None,
+        **minutes: Any,
     ) -> None:
         prior = list(prior_actions)
         # Updates change the earlier actions in place: a replay after an undo starts from them as they came.
         self._prior_origin = copy.deepcopy(prior)
-        super().__init__(meeting, clock, prior, key_prefix)
+        # and so may an approval change the previous minutes (approval, previous_minutes: see LiveState)
+        self._minutes_origin = copy.deepcopy(minutes)
+        super().__init__(meeting, clock, prior, key_prefix, **minutes)
 
     def undo_target(self) -> Event | None:
         if self.status == "ended":
@@ -164,7 +167,13 @@ class UndoRules(LiveState):
 
     def _replay_without(self, events: list[Event], cancelled: set[int]) -> None:
         """Become what replaying every event but the cancelled ones (and the undos) gives."""
-        fresh = type(self)(self.meeting, self.clock, copy.deepcopy(self._prior_origin), self.key_prefix)
+        fresh = type(self)(
+            self.meeting,
+            self.clock,
+            copy.deepcopy(self._prior_origin),
+            self.key_prefix,
+            **copy.deepcopy(self._minutes_origin),
+        )
         for ev in events:
             if ev.type == "undo" or ev.seq in cancelled:
                 continue

@@ -18,7 +18,7 @@ def action_sections(ctx: MinutesContext) -> list[Block]:
 
 
 def _agreed(ctx: MinutesContext) -> list[Block]:
-    actions = list(ctx.live.actions.values())
+    actions = [a for a in ctx.live.actions.values() if not a.withdrawn]
     out: list[Block] = [ctx.section("Actions agreed")]
     if not actions:
         return [*out, ctx.none("No actions were agreed at this meeting.")]
@@ -74,7 +74,7 @@ def _record(ctx: MinutesContext) -> list[Block]:
     else:
         out.append(ctx.none("No updates were reported."))
     out.append(ctx.sub("All actions of the series"))
-    every = [*ctx.prior_actions, *ctx.live.actions.values()]
+    every = [a for a in [*ctx.prior_actions, *ctx.live.actions.values()] if not a.withdrawn]
     if every:
         rows = [_log_row(ctx, a) for a in every]
         out.append(
@@ -146,7 +146,8 @@ def _you_said_we_did(ctx: MinutesContext) -> list[Block]:
     ]
     rows: list[tuple[float, list[str]]] = []
     linked: set[str] = set()
-    for f, here in [*((f, False) for f in ctx.prior_feedback), *((f, True) for f in ctx.live.feedback)]:
+    own = [f for f in ctx.live.feedback if not f.withdrawn]
+    for f, here in [*((f, False) for f in ctx.prior_feedback), *((f, True) for f in own)]:
         action = _find_action(ctx, f.action) if f.action else None
         if action is not None:
             linked.add(action.key)

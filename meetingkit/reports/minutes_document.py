@@ -4,6 +4,7 @@ out — PDF, Word and HTML say the same sections in the same order."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from xml.sax.saxutils import escape
 
 from meetingkit.models.meeting import Action, Attendee, Feedback
@@ -18,6 +19,8 @@ from meetingkit.reports.minutes_meeting import meeting_sections
 from meetingkit.reports.minutes_story import MinutesContext
 from meetingkit.reports.report_text import long_date, one_line
 
+DRAFT_MARK = "DRAFT — not yet approved"
+
 
 def build_minutes(
     live: LiveMeeting,
@@ -31,6 +34,7 @@ def build_minutes(
     others: Sequence[Attendee] = (),
     also: Sequence[str] = (),
     altered: str | None = None,
+    next_meeting: datetime | None = None,
 ) -> MinutesDoc:
     """The minutes of `live` as blocks.
 
@@ -42,6 +46,7 @@ def build_minutes(
     meeting's people, `others` (people of the series' other meetings, whose names the carried text may hold),
     names after a title such as Dr, and `also` (words the secretary marked to be replaced too).
     altered: the words saying the stored record was changed outside MeetingKit (shown first), if it was.
+    next_meeting: when the next meeting of the series is planned (None: not yet).
     """
     summary = MeetingSummary.of(live, meeting_id)
     ctx = MinutesContext(
@@ -60,6 +65,7 @@ def build_minutes(
     if participation:
         blocks += participation_section(ctx)
     blocks += timing_section(ctx)
+    blocks += [ctx.section("Date of the next meeting"), _next_meeting(ctx, next_meeting)]
     m = live.meeting
     title = one_line(ctx.names.text(m.title))
     series = one_line(ctx.names.text(m.series))
@@ -69,10 +75,32 @@ def build_minutes(
         title=f"Minutes: {title}",
         subject=f"Minutes of {series or title}, {when}" + (" (redacted edition)" if redacted else ""),
         header=f"{edition} · {when}",
-        status_mark="",
+        status_mark="" if live.approval is not None else DRAFT_MARK,
         redacted=redacted,
         blocks=blocks,
     )
+
+
+def status_text(ctx: MinutesContext) -> str:
+    """'Draft — not yet approved', or where and when the minutes were approved, with any amendments."""
+    approval = ctx.live.approval
+    if approval is None:
+        return "<b>Draft</b> — not yet approved"
+    if approval.meeting_start:
+        text = f"Approved at the meeting of {long_date(datetime.fromisoformat(approval.meeting_start))}"
+    else:
+        text = f"Approved on {ctx.day(approval.at)} (outside a meeting)"
+    if approval.amendments:
+        text += f", with these amendments: {ctx.say(approval.amendments)}"
+    return f"<b>{text}</b>" if not approval.amendments else text
+
+
+def _next_meeting(ctx: MinutesContext, when: datetime | None) -> Para:
+    if when is None:
+        return ctx.none("Not yet arranged.")
+    tz = ctx.live.meeting.scheduled_start.tzinfo
+    local = when.astimezone(tz)
+    return Para(f"{long_date(local)} at {local:%H:%M}", "body")
 
 
 def _heading(ctx: MinutesContext) -> list[Block]:
@@ -83,6 +111,7 @@ def _heading(ctx: MinutesContext) -> list[Block]:
     rows.append(("Date", long_date(m.scheduled_start)))
     rows.append(("Time", ctx.meeting_hours()))
     rows.append(("Venue", ctx.say(m.venue) if m.venue.strip() else "Not recorded"))
+    rows.append(("Status", status_text(ctx)))
     p = ctx.summary.participation
     if p.main_s > 0:
         # the figure representatives most need, on the first page rather than the last

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from meetingkit.models.meeting import BREAK, ROLE_LABELS, Action, Attendee, Feedback
 from meetingkit.models.session import ItemTiming
@@ -13,7 +14,48 @@ from meetingkit.reports.report_text import duration, markup, short_date
 
 def meeting_sections(ctx: MinutesContext) -> list[Block]:
     entries = item_entries(ctx)
-    return [*_attendance(ctx), *_agenda(ctx), *_items(ctx, entries), *_feedback_break(ctx, entries)]
+    return [
+        *_attendance(ctx),
+        *_declarations(ctx),
+        *_previous_minutes(ctx),
+        *_agenda(ctx),
+        *_items(ctx, entries),
+        *_feedback_break(ctx, entries),
+    ]
+
+
+# ---- declarations of interest and the previous minutes ----------------------------------------------------
+
+
+def _declarations(ctx: MinutesContext) -> list[Block]:
+    out: list[Block] = [ctx.section("Declarations of interest")]
+    made = [d for d in ctx.live.declarations if not d.withdrawn]
+    if not made:
+        return [*out, ctx.none("No interests were declared.")]
+    rows = [[ctx.who(d.who), ctx.item_title(d.item), ctx.say(d.text)] for d in made]
+    return [*out, ctx.table(["Who", "Item", "Interest declared"], rows, [24, 28, 48])]
+
+
+def _previous_minutes(ctx: MinutesContext) -> list[Block]:
+    out: list[Block] = [ctx.section("Minutes of the previous meeting")]
+    given = ctx.live.gave_approval
+    if given is None:
+        return [*out, ctx.none("No earlier minutes were approved at this meeting.")]
+    title = f"“{ctx.say(given['title'])}”" if given.get("title") else "the previous meeting"
+    when = _start_day(given.get("approves"))
+    text = f"The minutes of {title}{f' ({when})' if when else ''} were approved as a true record"
+    amendments = given.get("amendments")
+    out.append(
+        ctx.para(f"{text}, with these amendments: {ctx.say(amendments)}" if amendments else f"{text}.")
+    )
+    return out
+
+
+def _start_day(iso: object) -> str:
+    try:
+        return short_date(datetime.fromisoformat(str(iso)))
+    except ValueError:
+        return ""
 
 
 # ---- attendance -------------------------------------------------------------------------------------------
@@ -221,12 +263,14 @@ def item_entries(ctx: MinutesContext) -> Entries:
     live = ctx.live
     found: dict[str | None, list[tuple[float, int, str]]] = {}
     for n in live.notes:
-        if not n.text.strip():  # a note the secretary cleared (an edit to empty text)
+        if (
+            not n.text.strip() or n.withdrawn
+        ):  # cleared (an edit to empty text), or withdrawn after the meeting
             continue
         found.setdefault(n.item, []).append((n.at, 0, ctx.say(n.text)))
-    for d in live.decisions:
+    for d in (d for d in live.decisions if not d.withdrawn):
         found.setdefault(d.item, []).append((d.at, 1, f"<b>Decision:</b> {ctx.say(d.text)}"))
-    for a in live.actions.values():
+    for a in (a for a in live.actions.values() if not a.withdrawn):
         found.setdefault(a.item, []).append((a.at, 2, action_entry(ctx, a)))
     out: Entries = {}
     for key, entries in found.items():
@@ -249,14 +293,14 @@ def action_entry(ctx: MinutesContext, a: Action) -> str:
 def _feedback_break(ctx: MinutesContext, entries: Entries) -> list[Block]:
     live = ctx.live
     out: list[Block] = [ctx.section(BREAK_TITLE, "break"), ctx.para(_break_account(ctx))]
-    said = [f for f in live.feedback if f.in_break]
+    said = [f for f in live.feedback if f.in_break and not f.withdrawn]
     if live.brk.status in ("taken", "running") or said:
         out.append(ctx.sub("What representatives said"))
         out += [_feedback_entry(ctx, f) for f in said] or [ctx.none("No feedback was recorded.")]
     during = [*(entries.get(BREAK) or []), *updates_during(ctx, BREAK)]
     if during:
         out += [ctx.sub("Notes, decisions and actions during the break"), *during]
-    elsewhere = [f for f in live.feedback if not f.in_break]
+    elsewhere = [f for f in live.feedback if not f.in_break and not f.withdrawn]
     if elsewhere:
         out += [ctx.sub("Feedback given outside the break"), *[_feedback_entry(ctx, f) for f in elsewhere]]
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -66,6 +67,7 @@ def write_minutes(
     others: Sequence[Attendee] = (),
     also: Sequence[str] = (),
     altered: str | None = None,
+    next_meeting: datetime | None = None,
 ) -> None:
     """Write the minutes of `live` as a PDF to a path (through the one writer of files for people,
     reports.file_writer) or a binary stream.
@@ -82,6 +84,7 @@ def write_minutes(
         others=others,
         also=also,
         altered=altered,
+        next_meeting=next_meeting,
     )
     data = render_pdf(doc)
     if isinstance(out, str | Path):

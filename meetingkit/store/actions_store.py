@@ -184,12 +184,3 @@ class ActionsStore(StoreFile):
             who = here.get(r[7]) or r[6] or r[1]
             out.append(Feedback(r[0], who, r[2], r[3], bool(r[4]), r[5]))
         return out
-
-    def minutes_context(self, mid: int) -> dict[str, Any]:
-        """What the minutes need from earlier meetings of the series, for `write_minutes(**...)`."""
-        return {
-            "prior_actions": self.prior_actions(mid),
-            "prior_feedback": self.prior_feedback(mid),
-            "since": self.previous_meeting_time(mid),
-            "altered": self.altered(mid),
-        }

@@ -7,11 +7,11 @@ import json
 from typing import TYPE_CHECKING
 
 from meetingkit.clock import Clock
-from meetingkit.models.meeting import Speech
-from meetingkit.store.actions_store import ActionsStore
+from meetingkit.models.meeting import Approval, Speech
 from meetingkit.store.damage import stored_epoch, stored_time
 from meetingkit.store.database import StoreError
 from meetingkit.store.meetings import MeetingsStore
+from meetingkit.store.minutes_store import MinutesStore
 
 if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list meetings at start-up
     from meetingkit.models.participation import TurnGroup
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list 
     from meetingkit.store.live_session import LiveSession
 
 
-class EventsStore(MeetingsStore, ActionsStore):
+class EventsStore(MeetingsStore, MinutesStore):
     """The event log of each meeting and the projections written from it (turns, the stored summary)."""
 
     def events(self, mid: int) -> list[Event]:
@@ -51,13 +51,9 @@ class EventsStore(MeetingsStore, ActionsStore):
 
     def open_live(self, mid: int, clock: Clock) -> LiveSession:
         """The live session of a meeting: fresh if not started, else rebuilt from its stored events."""
-        from meetingkit.models.session import LiveMeeting
         from meetingkit.store.live_session import LiveSession
 
-        meeting = self.load_meeting(mid)
-        prior = self.prior_actions(mid)
-        live = LiveMeeting.rebuild(meeting, self.events(mid), clock, prior)
-        return LiveSession(self, mid, live)
+        return LiveSession(self, mid, self.rebuild(mid, clock))
 
     def import_record(self, record: Record) -> int:
         """Replay a record into a new meeting, all or nothing (one transaction)."""
@@ -66,14 +62,30 @@ class EventsStore(MeetingsStore, ActionsStore):
 
         with self.db.atomic():
             mid = self._insert_meeting(record.meeting)
-            live = replay(record, self.prior_actions(mid))
+            live = replay(record, self.prior_actions(mid), previous_minutes=self.previous_minutes(mid))
             write_all(self.db, mid, live)
         return mid
 
     def rebuild(self, mid: int, clock: Clock) -> LiveMeeting:
         from meetingkit.models.session import LiveMeeting
 
-        return LiveMeeting.rebuild(self.load_meeting(mid), self.events(mid), clock, self.prior_actions(mid))
+        return LiveMeeting.rebuild(
+            self.load_meeting(mid),
+            self.events(mid),
+            clock,
+            self.prior_actions(mid),
+            approval=self.approval_of(mid, own=False),
+            previous_minutes=self.previous_minutes(mid),
+        )
+
+    def approve(self, mid: int, clock: Clock, amendments: str = "") -> Approval:
+        """`meetingkit approve`: the meeting's own minutes approved outside a meeting, as an event in its log."""
+        session = self.open_live(mid, clock)
+        session.apply("minutes_approved", {"own": True, "amendments": amendments})
+        if not session.is_saved:
+            raise StoreError(session.write_error or "The approval could not be saved")
+        assert session.live.approval is not None
+        return session.live.approval
 
     def summary(self, mid: int) -> MeetingSummary:
         """The meeting's figures from the stored projections (no replay): what `stats` prints."""

@@ -73,7 +73,16 @@ def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[t
     # Actions before updates, so an update can find the action agreed in the same batch.
     for kind, ref in sorted(
         changes,
-        key=lambda c: ("state", "speech", "note", "decision", "feedback", "action", "update").index(c[0]),
+        key=lambda c: (
+            "state",
+            "minutes",
+            "speech",
+            "note",
+            "decision",
+            "feedback",
+            "action",
+            "update",
+        ).index(c[0]),
     ):
         if kind == "state":
             status = {"ready": "draft"}.get(live.status, live.status)
@@ -103,6 +112,12 @@ def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[t
                     json.dumps(s.segments),
                 ],
             )
+        elif kind == "minutes":
+            continue  # an approval: read from the events (`MinutesStore.approval_of`), no table of its own
+        elif kind in ("note", "decision", "feedback") and _withdrawn(live, kind, ref):
+            # withdrawn after the meeting: gone from what is shown (its events keep what was said)
+            table = {"note": "notes", "decision": "decisions", "feedback": "feedback"}[kind]
+            db.execute(f"DELETE FROM {table} WHERE meeting_id = ? AND idx = ?", [mid, ref])
         elif kind in ("note", "decision"):
             obj = (live.notes if kind == "note" else live.decisions)[ref]
             db.execute(
@@ -122,7 +137,8 @@ def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[t
                 db.execute(
                     "INSERT INTO actions (series_id, meeting_id, key, text, owner, due, status, source, item_key,"
                     " feedback_idx, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (meeting_id, key) DO UPDATE SET status = excluded.status",
+                    " ON CONFLICT (meeting_id, key) DO UPDATE SET status = excluded.status, text = excluded.text,"
+                    " owner = excluded.owner, due = excluded.due",
                     [
                         series_id,
                         mid,
@@ -130,7 +146,7 @@ def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[t
                         a.text,
                         a.owner,
                         a.due.isoformat() if a.due else None,
-                        a.status,
+                        "dropped" if a.withdrawn else a.status,  # withdrawn after the meeting
                         a.source,
                         a.item,
                         a.feedback,
@@ -152,6 +168,11 @@ def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[t
                     " VALUES (?, ?, ?, ?, ?, ?)",
                     [aid, mid, ref, u.status, u.note, u.at],
                 )
+
+
+def _withdrawn(live: LiveMeeting, kind: str, idx: int) -> bool:
+    entries = {"note": live.notes, "decision": live.decisions, "feedback": live.feedback}[kind]
+    return bool(entries[idx].withdrawn)
 
 
 def write_all(db: Database, mid: int, live: LiveMeeting) -> None:

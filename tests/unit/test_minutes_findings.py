@@ -100,7 +100,7 @@ def test_an_update_given_in_the_second_the_break_starts_stays_with_its_item() ->
     text = text_of(render(live))
     first = between(text, "1. First item", "2. Second item")
     assert "Update on K1 (Ask the wards): done: Asked" in first
-    brk = between(text, "4. Patient and public feedback break", "5. Actions agreed")
+    brk = between(text, "6. Patient and public feedback break", "7. Actions agreed")
     assert "Update on K1" not in brk
 
 
@@ -131,7 +131,7 @@ def test_a_break_of_7_min_36_reads_the_same_in_its_times_and_its_length() -> Non
         scheduled_start="2026-03-02T10:30:00+00:00",
     )
     text = text_of(render(replay(data)))
-    assert "10:53–11:01 8 min" in between(text, "2. Agenda and timings", "3. Items")
+    assert "10:53–11:01 8 min" in between(text, "4. Agenda and timings", "5. Items")
     assert "Held at 10:53, after “First item”, for 8 min (planned 10 min)." in text
     assert minutes_text(7 * 60 + 36) == "8 min"
     assert minutes_text(90) == "2 min"  # half up, never Python's half-to-even
@@ -204,7 +204,7 @@ def test_the_chart_shows_values_main_discussion_apart_and_marks_representatives(
     bar = next(b for b in chart.bars if b.label == "Graham Lee")
     assert bar.main_s == graham.main_seconds  # the break apart, not counted in the main bar
     text = text_of(render(example, meeting_id=1))
-    part = between(text, "8. Participation", "Patient and public voice Patient")
+    part = between(text, "10. Participation", "Patient and public voice Patient")
     assert "Graham Lee (rep)" in part
     assert "in the break" in part
     assert "Graham Lee (rep)" in chart.alt
@@ -246,7 +246,7 @@ def test_you_said_we_did_has_every_piece_of_feedback() -> None:
     later["events"].insert(4, {"t": 650, "do": "feedback", "who": "pr", "text": "Thank you for the letters"})
     second = replay(later, prior)
     text = text_of(render(second, prior_actions=prior, prior_feedback=first.feedback, since=first.started_at))
-    said = between(text, "7. You said, we did", "8. Participation")
+    said = between(text, "9. You said, we did", "10. Participation")
     assert "Pat Rep: The car park is too far At the meeting of 2 Mar 2026 No action yet." in said
     assert "Pat Rep: Thank you for the letters At this meeting No action yet." in said
     assert "Carers never hear about discharge dates" in said

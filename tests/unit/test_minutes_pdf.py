@@ -119,14 +119,17 @@ def small_record(events: list[dict[str, Any]], **meeting: Any) -> dict[str, Any]
 
 SECTIONS = [
     "1. Attendance",
-    "2. Agenda and timings",
-    "3. Items: notes, decisions and actions",
-    "4. Patient and public feedback break",
-    "5. Actions agreed",
-    "6. Action log",
-    "7. You said, we did",
-    "8. Participation",
-    "9. Timing",
+    "2. Declarations of interest",
+    "3. Minutes of the previous meeting",
+    "4. Agenda and timings",
+    "5. Items: notes, decisions and actions",
+    "6. Patient and public feedback break",
+    "7. Actions agreed",
+    "8. Action log",
+    "9. You said, we did",
+    "10. Participation",
+    "11. Timing",
+    "12. Date of the next meeting",
 ]
 
 
@@ -150,7 +153,7 @@ def test_heading_has_title_series_date_and_venue(example: LiveMeeting, example_t
 def test_attendance_lists_present_and_apologies_with_role_and_organisation(
     example: LiveMeeting, example_text: str
 ) -> None:
-    part = between(example_text, "1. Attendance", "2. Agenda")
+    part = between(example_text, "1. Attendance", "4. Agenda")
     present = between(part, "Present (8)", "Apologies (1)")
     apologies = part[part.index("Apologies (1)") :]
     for p in example.meeting.people:
@@ -160,7 +163,7 @@ def test_attendance_lists_present_and_apologies_with_role_and_organisation(
 
 
 def test_agenda_shows_planned_and_actual_times(example: LiveMeeting, example_text: str) -> None:
-    part = between(example_text, "2. Agenda and timings", "3. Items")
+    part = between(example_text, "4. Agenda and timings", "5. Items")
     tz = example.meeting.scheduled_start.tzinfo
     summary = MeetingSummary.of(example, 1)
     planned_start = example.scheduled_start
@@ -179,7 +182,7 @@ def test_agenda_shows_planned_and_actual_times(example: LiveMeeting, example_tex
 
 
 def test_items_carry_their_decisions_and_actions(example_text: str) -> None:
-    items = between(example_text, "3. Items", "4. Patient and public feedback break")
+    items = between(example_text, "5. Items", "6. Patient and public feedback break")
     third = between(items, "3. Early supported discharge", "4. Thrombectomy access")
     assert "Decision: Continue early supported discharge for another year" in third
     assert (
@@ -193,7 +196,7 @@ def test_items_carry_their_decisions_and_actions(example_text: str) -> None:
 
 
 def test_break_taken_says_when_after_what_how_long_and_what_was_said(example_text: str) -> None:
-    part = between(example_text, "4. Patient and public feedback break", "5. Actions agreed")
+    part = between(example_text, "6. Patient and public feedback break", "7. Actions agreed")
     assert (
         "Held at 14:39, after “Early supported discharge: six-month results”, for 7 min (planned 10 min)."
         in part
@@ -203,7 +206,7 @@ def test_break_taken_says_when_after_what_how_long_and_what_was_said(example_tex
 
 
 def test_actions_agreed_table(example_text: str) -> None:
-    part = between(example_text, "5. Actions agreed", "6. Action log")
+    part = between(example_text, "7. Actions agreed", "8. Action log")
     assert (
         "st1 Share discharge results with the survivors' group From patient and public feedback "
         "Claire Dunne 3 Nov 2026 Open" in part
@@ -212,13 +215,13 @@ def test_actions_agreed_table(example_text: str) -> None:
 
 
 def test_empty_action_sections_say_none(example_text: str) -> None:
-    part = between(example_text, "6. Action log", "7. You said, we did")
+    part = between(example_text, "8. Action log", "9. You said, we did")
     assert "No updates were reported." in part
     assert "All actions of the series" in part and "st2 This meeting Draft the research bid" in part
 
 
 def test_participation_figures_come_from_the_summary(example: LiveMeeting, example_text: str) -> None:
-    part = between(example_text, "8. Participation", "9. Timing")
+    part = between(example_text, "10. Participation", "11. Timing")
     p = MeetingSummary.of(example, 1).participation
     for f in p.people:
         row = (
@@ -246,7 +249,7 @@ def test_participation_figures_come_from_the_summary(example: LiveMeeting, examp
 
 
 def test_participation_has_a_chart_of_people(example_text: str) -> None:
-    part = between(example_text, "8. Participation", "By person")
+    part = between(example_text, "10. Participation", "By person")
     assert "Speaking time per person, most in the main discussion first" in part
     assert "Graham Lee (rep)" in part  # representatives told apart in words, not by colour alone
     for name in ("Dr Rachel Hughes", "Graham Lee"):
@@ -254,7 +257,7 @@ def test_participation_has_a_chart_of_people(example_text: str) -> None:
 
 
 def test_timing_summary(example: LiveMeeting, example_text: str) -> None:
-    part = example_text[example_text.index("9. Timing") :]
+    part = example_text[example_text.index("11. Timing") :]
     t = MeetingSummary.of(example, 1).timing
     assert "Started 14:00 (scheduled 14:00)" in part
     assert "Ended 15:27 (scheduled end 15:25)" in part
@@ -274,7 +277,7 @@ def test_every_page_has_the_title_and_page_n_of_m(example: LiveMeeting) -> None:
 def test_participation_can_be_left_out(example: LiveMeeting) -> None:
     text = text_of(render(example, participation=False))
     assert "Participation" not in text and "Balance figure" not in text
-    assert "8. Timing" in text and "Started 14:00" in text
+    assert "10. Timing" in text and "Started 14:00" in text
 
 
 def test_metadata_names_the_meeting(example: LiveMeeting) -> None:
@@ -307,16 +310,16 @@ def test_skipped_break_shows_its_reason() -> None:
             ]
         )
     )
-    part = between(text_of(render(live)), "4. Patient and public feedback break", "5. Actions agreed")
+    part = between(text_of(render(live)), "6. Patient and public feedback break", "7. Actions agreed")
     assert "Skipped at 09:31. Reason given: Fire alarm & <evacuation>" in part
 
 
 def test_break_not_held_when_the_meeting_ends_first() -> None:
     live = replay(small_record([{"t": 0, "do": "start_meeting"}, {"t": 300, "do": "end_meeting"}]))
     text = text_of(render(live))
-    part = between(text, "4. Patient and public feedback break", "5. Actions agreed")
+    part = between(text, "6. Patient and public feedback break", "7. Actions agreed")
     assert "Not held: the meeting ended before the break was reached" in part
-    timing = text[text.index("9. Timing") :]
+    timing = text[text.index("11. Timing") :]
     assert "Feedback break Not held" in timing
     assert "Items not reached Second item" in timing
     assert "Finished 25 min early" in timing
@@ -329,7 +332,7 @@ def test_no_break_planned() -> None:
     )
     text = text_of(render(replay(data)))
     assert "No feedback break was planned for this meeting." in text
-    assert "feedback break" not in between(text, "2. Agenda and timings", "3. Items")
+    assert "feedback break" not in between(text, "4. Agenda and timings", "5. Items")
 
 
 def test_mid_item_break_and_feedback_outside_it() -> None:
@@ -349,7 +352,7 @@ def test_mid_item_break_and_feedback_outside_it() -> None:
         )
     )
     text = text_of(render(live))
-    part = between(text, "4. Patient and public feedback break", "5. Actions agreed")
+    part = between(text, "6. Patient and public feedback break", "7. Actions agreed")
     assert "Held at 09:32, during “First item”" in part
     assert "What representatives said Pat Rep: In the break" in part
     assert "Notes, decisions and actions during the break Noted during the break" in part
@@ -368,7 +371,7 @@ def test_minutes_of_a_meeting_still_running() -> None:
         )
     )
     text = text_of(render(live))
-    timing = text[text.index("9. Timing") :]
+    timing = text[text.index("11. Timing") :]
     assert "Ended Still running (scheduled to end 10:00)" in timing
     assert "Against the plan Not known until the meeting ends" in timing
     assert "Feedback break Under way" in timing
@@ -401,7 +404,7 @@ def test_a_note_edited_shows_its_last_text_and_a_cleared_one_nothing() -> None:
             ]
         )
     )
-    items = between(text_of(render(live)), "3. Items", "4. Patient and public feedback break")
+    items = between(text_of(render(live)), "5. Items", "6. Patient and public feedback break")
     assert "First draft" not in items and "Said in haste" not in items
     assert "Final wording" in between(items, "1. First item", "2. Second item")
     assert "No notes, decisions or actions were recorded." in items[items.index("2. Second item") :]
@@ -575,7 +578,7 @@ def test_series_record_of_actions_and_you_said_we_did() -> None:
             prior_feedback=first.feedback,
         )
     )
-    record_part = between(text, "6. Action log", "All actions of the series")
+    record_part = between(text, "8. Action log", "All actions of the series")
     assert "since the previous meeting of the series (2 Mar 2026)" in record_part
     assert (
         "K1 Tell carers the discharge date Mo Member Done Letters now name the date This meeting, 09:31"
@@ -587,7 +590,7 @@ def test_series_record_of_actions_and_you_said_we_did() -> None:
     )
     assert "Reported long ago" not in text
     assert record_part.count("This meeting") == 2  # each update once, though both lists hold it
-    log = between(text, "All actions of the series", "7. You said, we did")
+    log = between(text, "All actions of the series", "9. You said, we did")
     # the action log: reference, raised at, text, owner, due, status, latest update
     assert (
         "K2 2 Mar 2026 Audit referrals Audit team 1 Apr 2026 In progress "
@@ -597,7 +600,7 @@ def test_series_record_of_actions_and_you_said_we_did() -> None:
         "K1 2 Mar 2026 Tell carers the discharge date From patient and public feedback Mo Member — Done"
         in log
     )
-    said = between(text, "7. You said, we did", "8. Participation")
+    said = between(text, "9. You said, we did", "10. Participation")
     assert "Pat Rep: Carers never hear about discharge dates" in said
     assert "K1: Tell carers the discharge date" in said
     assert "Done (6 Apr 2026): Letters now name the date" in said
@@ -606,10 +609,10 @@ def test_series_record_of_actions_and_you_said_we_did() -> None:
 
 def test_first_meeting_of_the_series_shows_its_own_feedback_action() -> None:
     text = text_of(render(replay(first_meeting())))
-    said = between(text, "7. You said, we did", "8. Participation")
+    said = between(text, "9. You said, we did", "10. Participation")
     assert "Pat Rep: Carers never hear about discharge dates" in said
     assert "Open Agreed at this meeting; no update yet." in said
-    part = between(text, "4. Patient and public feedback break", "5. Actions agreed")
+    part = between(text, "6. Patient and public feedback break", "7. Actions agreed")
     assert "(became action K1)" in part
     assert "Action K1 for Mo Member: Tell carers the discharge date" in part
 

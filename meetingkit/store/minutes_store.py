@@ -1,0 +1,71 @@
+"""The life of a meeting's minutes as the store knows it across a series (DESIGN §5): which earlier minutes a
+meeting may approve, whether its own were approved and where, and the date of the next meeting."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from meetingkit.models.meeting import Approval, PreviousMinutes
+from meetingkit.store.actions_store import ActionsStore
+
+
+class MinutesStore(ActionsStore):
+    def minutes_context(self, mid: int) -> dict[str, Any]:
+        """What the minutes need from elsewhere in the series, for `write_minutes(**...)`."""
+        return {
+            "prior_actions": self.prior_actions(mid),
+            "prior_feedback": self.prior_feedback(mid),
+            "since": self.previous_meeting_time(mid),
+            "next_meeting": self.next_meeting_start(mid),
+            "altered": self.altered(mid),
+        }
+
+    def previous_minutes(self, mid: int) -> PreviousMinutes | None:
+        """The latest earlier meeting of the same series, held to its end, and whether its minutes are approved."""
+        row = self.db.execute(
+            "SELECT p.id, p.scheduled_start, p.title FROM meetings m JOIN meetings p ON p.series_id = m.series_id"
+            " WHERE m.id = ? AND p.id != m.id AND p.scheduled_start < m.scheduled_start AND p.ended_at IS NOT NULL"
+            " ORDER BY p.scheduled_start DESC LIMIT 1",
+            [mid],
+        ).fetchone()
+        if row is None:
+            return None
+        return PreviousMinutes(row[1], row[2], self.approval_of(row[0], exclude=mid) is not None)
+
+    def approval_of(self, mid: int, exclude: int | None = None, own: bool = True) -> Approval | None:
+        """How meeting `mid`'s minutes were approved: by `meetingkit approve` (its own log), or at a later
+        meeting of the series whose `minutes_approved` names its scheduled start (None: still draft).
+        `exclude`: a meeting whose approval is being replayed, and so must not count already; `own=False`
+        leaves out the meeting's own log (its engine replays that itself)."""
+        row = self.db.execute(
+            "SELECT series_id, scheduled_start FROM meetings WHERE id = ?", [mid]
+        ).fetchone()
+        if row is None:
+            return None
+        series_id, start = row
+        for at, payload, meeting_start in self.db.execute(
+            "SELECT e.at, e.payload, m.scheduled_start FROM events e JOIN meetings m ON m.id = e.meeting_id"
+            " WHERE e.type = 'minutes_approved' AND (e.meeting_id = ? OR (m.series_id = ? AND m.id != ?"
+            " AND m.id IS NOT ?)) ORDER BY e.at",
+            [mid, series_id, mid, exclude],
+        ):
+            body = json.loads(payload)
+            mine = bool(body.get("own")) and meeting_start == start
+            if mine and not own:
+                continue
+            if mine or (body.get("approves") == start and series_id is not None):
+                when = datetime.fromisoformat(at).timestamp()
+                return Approval(when, str(body.get("amendments", "")), None if mine else meeting_start)
+        return None
+
+    def next_meeting_start(self, mid: int) -> datetime | None:
+        """When the next meeting of the same series is planned (None: none planned yet)."""
+        row = self.db.execute(
+            "SELECT n.scheduled_start FROM meetings m JOIN meetings n ON n.series_id = m.series_id"
+            " WHERE m.id = ? AND n.id != m.id AND n.scheduled_start > m.scheduled_start"
+            " ORDER BY n.scheduled_start LIMIT 1",
+            [mid],
+        ).fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
