@@ -49,18 +49,21 @@ class MinutesLife(LiveState):
             raise DomainError("'withdrawn' must be true or false", "withdrawn")
         out: dict[str, Any] = {"target": f"{kind}:{ref}"}
         if withdrawn:
-            entry.withdrawn = True
             out["withdrawn"] = True
-        else:
-            changed = False
+        else:  # every field checked before anything changes: a refused correction changes nothing
             if body.get("text") is not None:
-                entry.text = self._text(body)
-                out["text"] = entry.text
-                changed = True
+                out["text"] = self._text(body)
             if kind == "action":
-                changed |= self._correct_action(entry, body, out)
-            if not changed:
+                out |= self._action_fields(body)
+            if len(out) == 1:
                 raise DomainError("Give the corrected words (or withdraw it)", "text")
+        entry.withdrawn = bool(withdrawn)
+        if "text" in out:
+            entry.text = out["text"]
+        if "owner" in out:
+            entry.owner = out["owner"]
+        if "due" in out:
+            entry.due = parse_due(out["due"])
         self._changed(kind, entry)
         return out
 
@@ -79,20 +82,17 @@ class MinutesLife(LiveState):
             raise DomainError(f"There is no {kind} number {ref}", "target")
         return entries[int(ref)]
 
-    def _correct_action(self, action: Any, body: dict[str, Any], out: dict[str, Any]) -> bool:
-        changed = False
+    def _action_fields(self, body: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         if "owner" in body:
-            action.owner = self._text(body, "owner", required=False)
-            out["owner"] = action.owner
-            changed = True
+            out["owner"] = self._text(body, "owner", required=False)
         if "due" in body:
             try:
-                action.due = parse_due(body.get("due"))
+                due = parse_due(body.get("due"))
             except DomainError as exc:
                 raise DomainError(str(exc), "due") from None
-            out["due"] = action.due.isoformat() if action.due else ""  # "" clears it (and survives export)
-            changed = True
-        return changed
+            out["due"] = due.isoformat() if due else ""  # "" clears it (and survives an export)
+        return out
 
     def _changed(self, kind: str, entry: Any) -> None:
         if kind == "action":

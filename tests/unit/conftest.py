@@ -124,6 +124,8 @@ def engine_state(live: LiveMeeting) -> dict[str, Any]:
         "feedback": [asdict(f) for f in live.feedback],
         "actions": {k: asdict(a) for k, a in live.actions.items()},
         "prior": {k: asdict(a) for k, a in live.prior_actions.items()},
+        "declarations": [asdict(d) for d in live.declarations],
+        "minutes": (live.approval, copy.deepcopy(live.gave_approval), copy.deepcopy(live.previous_minutes)),
         "timers": (live.speaker_timer().text, live.item_timer().text, live.forecast().status),
     }
 

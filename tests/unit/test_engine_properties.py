@@ -92,6 +92,22 @@ PAYLOADS: dict[str, st.SearchStrategy[Any]] = {
         ),
         maybe("deferred", st.lists(st.one_of(agenda_keys, st.just(["i3"])), max_size=3)),
     ),
+    "declaration": combine(
+        maybe("who", people), maybe("text", texts), maybe("item", st.one_of(agenda_keys, st.just(MISSING)))
+    ),
+    "correct": combine(
+        maybe(
+            "target",
+            st.sampled_from(
+                ["note:0", "decision:0", "action:K1", "declaration:0", "feedback:0", "note:9", "x", 3]
+            ),
+        ),
+        maybe("text", texts),
+        maybe("withdrawn", sometimes([True, False, "yes"])),
+        maybe("owner", sometimes(["se", 4])),
+        maybe("due", sometimes(["2026-07-01", "soon"])),
+    ),
+    "minutes_approved": combine(maybe("amendments", texts), maybe("own", sometimes([True, False]))),
     "shout": bare,  # not a command at all
 }
 assert set(COMMANDS) <= set(PAYLOADS)
