@@ -23,6 +23,11 @@ def printed_text(
     yield from (p.sector for p in m.people)
     yield from (n.text for n in live.notes)
     yield from (d.text for d in live.decisions)
+    yield from (d.text for d in live.declarations)
+    if live.gave_approval is not None:
+        yield from (str(live.gave_approval.get(k) or "") for k in ("title", "amendments"))
+    if live.approval is not None:
+        yield live.approval.amendments
     yield from (f.text for f in [*live.feedback, *prior_feedback])
     for a in [*live.actions.values(), *prior_actions]:
         yield a.text
@@ -60,7 +65,7 @@ def redact_record(
     printed: list[str] = [out["meeting"][k] for k in ("title", "venue", "series")]
     printed += [it["title"] for it in out["agenda"]]
     for ev in out["events"]:
-        for k in ("text", "note", "reason", "amendments"):
+        for k in ("text", "note", "reason", "amendments", "title"):
             if isinstance(ev.get(k), str):
                 ev[k] = names.text(ev[k])
                 printed.append(ev[k])
