@@ -9,6 +9,7 @@ events_store.py the event log, live sessions, records, turns and figures
 from __future__ import annotations
 
 from meetingkit.store.actions_store import ActionRow
+from meetingkit.store.busy_file import writes_report_busy
 from meetingkit.store.damage import reads_report_damage
 from meetingkit.store.events_store import EventsStore
 from meetingkit.store.meetings import MeetingRow
@@ -16,6 +17,7 @@ from meetingkit.store.meetings import MeetingRow
 __all__ = ["ActionRow", "MeetingRow", "Store"]
 
 
+@writes_report_busy
 @reads_report_damage
 class Store(EventsStore):
     """The database of one MeetingKit user: opened once at start-up and handed to whoever needs it."""
