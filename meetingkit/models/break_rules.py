@@ -8,8 +8,11 @@ from typing import Any
 
 from meetingkit.models import schedule
 from meetingkit.models.meeting import DomainError
-from meetingkit.models.timers import TimerView
+from meetingkit.models.timers import TimerView, format_clock, item_warning_s
 from meetingkit.models.turn_rules import TurnRules
+
+EARLY_START_S = 600  # a break started more than this before its planned time asks the chair to confirm
+EARLY_END_SHARE = 0.5  # a break ended before this share of its minutes asks the chair to confirm
 
 
 @dataclass
@@ -29,17 +32,61 @@ class BreakRules(TurnRules):
     def slot_key(self) -> str | None:
         return self.meeting.agenda[self.slot_index].key if self.slot_index is not None else None
 
+    @property
+    def break_to_come(self) -> bool:
+        """Enabled, not taken, not under way and not skipped: `end_meeting` is refused while this holds."""
+        return self.brk.status == "pending"
+
     def break_due_after(self, ended: str | None, t: float) -> bool:
         """Whether the break starts at this boundary, after item `ended` (DESIGN §3)."""
         if self.brk.status != "pending" or ended is None:
             return False
         if self.brk.postponed_in == ended:
             return False
-        slot = self.meeting.agenda[self.slot_index].key if self.slot_index is not None else None
-        if ended == slot:
+        if ended == self.slot_key:
             return True
         elapsed = self.meeting_clock.elapsed(t)
         return schedule.break_due_by_fraction(elapsed, self._remaining_planned_s(), self.meeting.brk.fraction)
+
+    def break_after_current(self, now: float | None = None) -> bool:
+        """Whether Next item, given now, starts the break: what the console's prompt and the forecast say."""
+        now = self.now() if now is None else now
+        return self.status == "running" and self.break_due_after(self.current, now)
+
+    def break_planned_offset_s(self) -> float | None:
+        """Meeting time at which the break is planned: the planned end of its slot item (as now planned)."""
+        if self.slot_index is None:
+            return None
+        return sum(self.planned[it.key] for it in self.meeting.agenda[: self.slot_index + 1])
+
+    def start_break_question(self, now: float | None = None) -> str | None:
+        """The question to put to the chair before starting the break this early (None: no need to ask)."""
+        planned = self.break_planned_offset_s()
+        if self.status != "running" or self.brk.status != "pending" or planned is None:
+            return None
+        now = self.now() if now is None else now
+        early = planned - self.meeting_clock.elapsed(now)
+        if early <= EARLY_START_S:
+            return None
+        slot = self.meeting.item(self.slot_key).title if self.slot_key else ""
+        return (
+            f"The feedback break is planned in about {round(early / 60)} min (after '{slot}'). "
+            "Start it now? It is held once only."
+        )
+
+    def end_break_question(self, now: float | None = None) -> str | None:
+        """The question to put to the chair before ending the break before half its minutes have run."""
+        if self.brk.status != "running":
+            return None
+        now = self.now() if now is None else now
+        length = self.meeting.brk.minutes * 60
+        ran = self.brk.clock.elapsed(now)
+        if ran >= length * EARLY_END_SHARE:
+            return None
+        return (
+            f"The feedback break has run {format_clock(ran)} of its {self.meeting.brk.minutes:g} min. "
+            "End it now? It is held once only."
+        )
 
     def _begin_break(self, t: float, mid_item: str | None) -> None:
         self.brk.status = "running"
@@ -123,21 +170,30 @@ class BreakRules(TurnRules):
             "Feedback break",
             self.brk.clock.elapsed(now),
             self.meeting.brk.minutes * 60,
-            self.meeting.warn_s,
+            item_warning_s(self.meeting.brk.minutes * 60, self.meeting.warn_s),
             self.paused,
         )
 
-    def _break_before(self) -> str | None:
-        """Which not-started item the break is now expected to come before (None: at the end)."""
+    def _break_before(self, now: float, current_left: float) -> str | None:
+        """Which not-started item the break is now expected to come before (None: at the end).
+
+        The boundary after the current item is judged now, exactly as Next item would judge it if pressed
+        now (so the prompt, the forecast and the key agree); later boundaries as the plan projects them.
+        """
         waiting = self._not_started_keys()
-        slot = self.slot_key
-        if slot is not None and self.items[slot].status == "not_started":
-            after = self.meeting.item_index(slot)
-            later = [k for k in waiting if self.meeting.item_index(k) > after]
-            return later[0] if later else None
-        if self.current is not None and self.brk.postponed_in == self.current:
-            return waiting[1] if len(waiting) > 1 else None
-        return waiting[0] if waiting else None
+        if self.current is not None and self.break_due_after(self.current, now):
+            return waiting[0] if waiting else None
+        elapsed = self.meeting_clock.elapsed(now) + current_left
+        remaining = self._remaining_planned_s()
+        for i, key in enumerate(waiting[:-1]):
+            elapsed += self.planned[key]
+            remaining -= self.planned[key]
+            due = key == self.slot_key or schedule.break_due_by_fraction(
+                elapsed, remaining, self.meeting.brk.fraction
+            )
+            if due:
+                return waiting[i + 1]
+        return None
 
     def break_summary(self, now: float | None = None) -> BreakSummary:
         now = self.now() if now is None else now

@@ -11,6 +11,8 @@ from meetingkit.models import schedule
 from meetingkit.models.break_rules import BreakRules
 from meetingkit.models.meeting import BREAK, AgendaItem, DomainError
 
+REBALANCE_AFTER_S = 180  # a new plan is offered only once the meeting is more than 3 minutes over
+
 
 class ForecastRules(BreakRules):
     """The projected end, `rebalance`, and the engine's offer of a new plan."""
@@ -23,8 +25,9 @@ class ForecastRules(BreakRules):
         if self.status == "ready":
             now = max(now, self.scheduled_start)
         current = None
+        left = 0.0
         if self.current is not None:
-            left = max(0.0, self.planned[self.current] - self.items[self.current].clock.elapsed(now))
+            left = self._current_left(now)
             current = (self.current, left)
         brk_left: float | None = None
         if self.brk.status == "running":
@@ -38,7 +41,7 @@ class ForecastRules(BreakRules):
             current,
             not_started,
             brk_left,
-            self._break_before() if self.brk.status == "pending" else None,
+            self._break_before(now, left) if self.brk.status == "pending" else None,
             break_running=self.brk.status == "running",
         )
 
@@ -52,7 +55,7 @@ class ForecastRules(BreakRules):
         if self.status != "running":
             return None
         fc = self.forecast(now)
-        if not fc.is_over:
+        if fc.delta_s <= REBALANCE_AFTER_S:
             return None
         not_started = [self._planned_item(k) for k in self._not_started_keys()]
         fixed = sum(s.end - s.start for s in fc.slots if s.key not in {it.key for it in not_started})
@@ -104,14 +107,7 @@ class ForecastRules(BreakRules):
         if self.status == "ready":
             slot = self.slot_key
             return f"Feedback break after '{self.meeting.item(slot).title}'" if slot else "Feedback break"
-        if (
-            self.current is not None
-            and self.brk.postponed_in != self.current
-            and (
-                self.current == self.slot_key
-                or self.break_due_after(self.current, now + self._current_left(now))
-            )
-        ):
+        if self.break_after_current(now):
             return "Feedback break after this item"
         for s in self.forecast(now).slots:
             if s.key == BREAK:

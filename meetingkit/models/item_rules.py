@@ -8,7 +8,7 @@ from typing import Any
 
 from meetingkit.models.break_rules import BreakRules
 from meetingkit.models.meeting import DomainError
-from meetingkit.models.timers import TimerView
+from meetingkit.models.timers import TimerView, item_warning_s
 
 
 @dataclass
@@ -85,11 +85,12 @@ class ItemRules(BreakRules):
         if self.current is None:
             return TimerView("", 0.0, 0.0, self.meeting.warn_s, self.paused)
         title = self.meeting.item(self.current).title
+        planned = self.planned[self.current]
         return TimerView(
             title,
             self.items[self.current].clock.elapsed(now),
-            self.planned[self.current],
-            self.meeting.warn_s,
+            planned,
+            item_warning_s(planned, self.meeting.warn_s),
             self.paused,
         )
 

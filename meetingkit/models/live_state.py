@@ -124,6 +124,7 @@ class LiveState:
         self.clock_gap_s = 0.0  # the last sleep detected, for the chair to be told
         self.clock_behind_s = 0.0  # how far this computer's clock is behind the record (told at a resume)
         self._last_t: float | None = None
+        self.replaying_history = False  # set while stored events or a record replay (history)
         self.anchor()
 
     # ---- time -----------------------------------------------------------------------------------------------

@@ -302,12 +302,18 @@ def replay(
     live = LiveMeeting(
         record.meeting, clock, prior_actions or [], key_prefix, previous_minutes=previous_minutes
     )
-    for i, ev in enumerate(record.events):
-        try:
-            live.apply(ev.type, ev.payload, at=start + timedelta(seconds=ev.t))
-        except DomainError as exc:
-            field = exc.field or _guess_field(ev)
-            raise RecordError(f"event {i} ({ev.type}): field '{field}': {exc}") from None
+    # A record is history: a meeting exported before a chair's rule was added (a start on another day, an
+    # end with the break still to come) replays as it was held. Every other rule applies as in live use.
+    live.replaying_history = True
+    try:
+        for i, ev in enumerate(record.events):
+            try:
+                live.apply(ev.type, ev.payload, at=start + timedelta(seconds=ev.t))
+            except DomainError as exc:
+                field = exc.field or _guess_field(ev)
+                raise RecordError(f"event {i} ({ev.type}): field '{field}': {exc}") from None
+    finally:
+        live.replaying_history = False
     return live
 
 

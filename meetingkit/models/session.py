@@ -37,6 +37,8 @@ __all__ = [
     "to_epoch",
 ]
 
+START_WINDOW_S = 12 * 3600  # start_meeting further than this from the plan is refused (another day)
+
 COMMANDS = (
     "start_meeting",
     "start_item",
@@ -109,8 +111,14 @@ class LiveMeeting(MinutesLife, MinutesEntries, ForecastRules, ItemRules, UndoRul
         live = cls(
             meeting, clock, prior_actions, key_prefix, approval=approval, previous_minutes=previous_minutes
         )
-        for ev in events:
-            live.apply(ev.type, ev.payload, at=ev.at)
+        # Stored events were accepted once: a meeting recorded before a rule was added (a start on another
+        # day, an end with the break still to come) still opens. New commands meet every rule.
+        live.replaying_history = True
+        try:
+            for ev in events:
+                live.apply(ev.type, ev.payload, at=ev.at)
+        finally:
+            live.replaying_history = False
         live.take_changes()
         if live.events:  # this run goes on from the record, even if the computer's clock is behind it
             live.anchor(live._last_t)
@@ -123,11 +131,18 @@ class LiveMeeting(MinutesLife, MinutesEntries, ForecastRules, ItemRules, UndoRul
             raise DomainError(
                 "The meeting has already started" if self.status == "running" else "The meeting has ended"
             )
+        self._check_start_day(t)
         self.status = "running"
         self.started_at = t
         self.meeting_clock.start(t)
         self._open_item(self._next_key(), t)
         return {}
+
+    def _check_start_day(self, t: float) -> None:
+        if self.replaying_history or abs(t - self.scheduled_start) <= START_WINDOW_S:
+            return
+        planned = self.meeting.scheduled_start.strftime("%A %-d %B %Y at %H:%M")
+        raise DomainError(f"This meeting is planned for {planned}: move it to today before starting it", "at")
 
     def _do_pause(self, body: dict[str, Any], t: float) -> dict[str, Any]:
         self._running()
@@ -159,6 +174,11 @@ class LiveMeeting(MinutesLife, MinutesEntries, ForecastRules, ItemRules, UndoRul
 
     def _do_end_meeting(self, body: dict[str, Any], t: float) -> dict[str, Any]:
         self._running()
+        if self.break_to_come and not self.replaying_history:
+            raise DomainError(
+                "The feedback break has not been held: start it (B), or skip it with a reason for the "
+                "minutes, before ending the meeting"
+            )
         self._end_turns(t)
         if self.brk.status == "running":
             self._finish_break(t)

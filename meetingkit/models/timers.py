@@ -63,6 +63,15 @@ def timer_state(remaining: float | None, warn_s: float) -> str:
     return "speaking"
 
 
+ITEM_WARN_CAP_S = 120.0
+ITEM_WARN_SHARE = 0.2
+
+
+def item_warning_s(planned_s: float, warn_s: float) -> float:
+    """An item's wrap-up warning: min(120 s, max(W, 0.2 P)) — two minutes' notice for a 20-minute item."""
+    return min(ITEM_WARN_CAP_S, max(warn_s, ITEM_WARN_SHARE * planned_s))
+
+
 def format_clock(seconds: float) -> str:
     """m:ss (or h:mm:ss) of a non-negative number of seconds, rounded down."""
     s = int(math.floor(max(0.0, seconds) + 1e-6))

@@ -37,9 +37,12 @@ class TurnRules(LiveState):
     def _begin_turn(self, who: str, t: float, interjection: bool = False) -> Turn:
         person = self.meeting.person(who)
         item = self._where()
-        limit = self.meeting.speaker_limit_for(item if item != BREAK else None)
-        if interjection:
-            limit = min(limit, INTERJECTION_LIMIT_S) if limit else INTERJECTION_LIMIT_S
+        if item == BREAK:
+            limit = 0  # the representatives are not cut off in their own break, nor anyone who comes in
+        else:
+            limit = self.meeting.speaker_limit_for(item)
+            if interjection:
+                limit = min(limit, INTERJECTION_LIMIT_S) if limit else INTERJECTION_LIMIT_S
         speech = Speech(
             idx=len(self.speeches),
             who=who,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from meetingkit.clock import FakeClock
-from meetingkit.models.meeting import BREAK, AgendaItem, BreakSettings
-from meetingkit.models.session import LiveMeeting
+from meetingkit.models.meeting import BREAK, AgendaItem, BreakSettings, DomainError
+from meetingkit.models.session import Event, LiveMeeting
 from meetingkit.models.summary import MeetingSummary
 
 
@@ -131,9 +131,10 @@ def test_postponed_twice_the_break_comes_after_the_last_item(started: LiveMeetin
     assert started.break_summary().status == "taken"
 
 
-def test_postponing_at_the_last_item_lets_the_meeting_end_without_the_break(
-    make_meeting, clock: FakeClock
+def test_postponing_at_every_item_never_lets_the_meeting_end_without_the_break(
+    make_meeting, clock: FakeClock, refused
 ) -> None:
+    # Issue 12, finding 3: postpone, next, postpone, next, End meeting — the break had vanished unasked.
     agenda = [AgendaItem("a", "A", 10), AgendaItem("b", "B", 10)]
     live = LiveMeeting(make_meeting(agenda=agenda), clock)
     live.apply("start_meeting")
@@ -142,8 +143,30 @@ def test_postponing_at_the_last_item_lets_the_meeting_end_without_the_break(
     live.apply("postpone_break")
     finish_items(live, clock, 600)
     assert (live.current, live.brk.status) == (None, "pending")
+    refused(live, "end_meeting", match="feedback break has not been held")
+    assert live.status == "running"
+    refused(live, "skip_break", {"reason": "  "}, match="Give a reason")
+    live.apply("skip_break", {"reason": "Representatives left early"})
     live.apply("end_meeting")
-    assert live.break_summary().status == "not_held"
+    summary = live.break_summary()
+    assert (summary.status, summary.skip_reason) == ("skipped", "Representatives left early")
+
+
+def test_a_meeting_stored_before_the_rule_still_opens_with_its_break_not_held(
+    make_meeting, clock: FakeClock
+) -> None:
+    agenda = [AgendaItem("a", "A", 10), AgendaItem("b", "B", 10)]
+    meeting = make_meeting(agenda=agenda)
+    old = LiveMeeting(meeting, clock)
+    old.apply("start_meeting")
+    old.apply("postpone_break")
+    finish_items(old, clock, 600)
+    old.apply("postpone_break")
+    finish_items(old, clock, 600)
+    # What an older version accepted and stored: the end with the break still to come.
+    old.events.append(Event(len(old.events) + 1, old.events[-1].at, "end_meeting", {}))
+    rebuilt = LiveMeeting.rebuild(meeting, old.events, clock)
+    assert (rebuilt.status, rebuilt.break_summary().status) == ("ended", "not_held")
 
 
 def test_postpone_is_refused_twice_in_one_item_and_outside_an_item(
@@ -263,8 +286,12 @@ def test_break_status_while_running_and_after_an_end_without_it(
     started: LiveMeeting, clock: FakeClock
 ) -> None:
     assert started.break_summary().status == "pending"
-    started.apply("end_meeting")
-    summary = started.break_summary()
+    with pytest.raises(DomainError, match="feedback break has not been held"):
+        started.apply("end_meeting")
+    # Only a meeting stored before the rule ends with its break not held.
+    started.events.append(Event(len(started.events) + 1, started.events[-1].at, "end_meeting", {}))
+    old = LiveMeeting.rebuild(started.meeting, started.events, clock)
+    summary = old.break_summary()
     assert (summary.status, summary.after_item, summary.start_offset_s) == ("not_held", None, None)
 
 

@@ -106,6 +106,7 @@ def test_a_postponed_break_is_forecast_one_item_later(started: LiveMeeting, cloc
 
 def test_after_the_end_the_forecast_is_the_actual_end(started: LiveMeeting, clock: FakeClock) -> None:
     clock.advance(4000)
+    started.apply("skip_break", {"reason": "Ended early"})
     started.apply("end_meeting")
     clock.advance(1000)
     fc = started.forecast()
@@ -121,6 +122,7 @@ def test_no_proposal_when_on_time_or_not_running(live: LiveMeeting, clock: FakeC
     assert live.rebalance_proposal() is None  # not started yet
     live.apply("start_meeting")
     assert live.forecast().is_over
+    live.apply("skip_break", {"reason": "Ended early"})
     live.apply("end_meeting")
     assert live.rebalance_proposal() is None
 

@@ -43,6 +43,7 @@ def after_break(live: LiveMeeting, clock: FakeClock) -> None:
 
 def ended(live: LiveMeeting, clock: FakeClock) -> None:
     running(live, clock)
+    live.apply("skip_break", {"reason": "Ended early"})
     live.apply("end_meeting")
     clock.advance(10)
 

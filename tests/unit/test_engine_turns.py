@@ -126,6 +126,8 @@ def test_interjecting_with_nobody_speaking_is_refused(started: LiveMeeting, refu
 def test_commands_that_end_both_the_interjection_and_the_paused_turn(
     started: LiveMeeting, clock: FakeClock, command: str, payload: dict | None
 ) -> None:
+    if command == "end_meeting":
+        started.apply("skip_break", {"reason": "Ended early"})
     started.apply("speak", {"who": "m1"})
     clock.advance(10)
     started.apply("interject", {"who": "pr"})
@@ -314,6 +316,7 @@ def test_feedback_is_for_people_present_and_marks_the_break(started: LiveMeeting
 
 
 def test_nothing_is_recorded_after_the_meeting_ends(started: LiveMeeting, refused) -> None:
+    started.apply("skip_break", {"reason": "Ended early"})
     started.apply("end_meeting")
     for command, payload in [
         ("speak", {"who": "ch"}),

@@ -728,6 +728,7 @@ def test_a_meeting_of_sixty_people_charts_twenty_five_bars(clock: FakeClock) -> 
     live.apply("start_meeting", at=at)
     for i in range(60):
         live.apply("speak", {"who": f"p{i}"}, at=at + timedelta(seconds=10 * i + 1))
+    live.apply("skip_break", {"reason": "One item only"}, at=at + timedelta(seconds=700))
     live.apply("end_meeting", at=at + timedelta(seconds=700))
     text = text_of(render(live))
     assert "Others (36), average" in text

@@ -320,6 +320,7 @@ def test_a_meeting_started_early_keeps_its_early_minutes(make_meeting, clock: Fa
     live.apply("start_meeting")  # two minutes before the scheduled start
     live.apply("speak", {"who": "ch"})
     clock.advance(200)
+    live.apply("skip_break", {"reason": "Ended early"})
     live.apply("end_meeting")
 
     data = record.write(live)

@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -275,6 +275,7 @@ def test_ending_a_meeting_makes_a_backup(store: Store, db_path: Path, clock: Fak
     session = store.open_live(mid, clock)
     session.apply("start_meeting")
     clock.advance(10)
+    session.apply("skip_break", {"reason": "Ended early"})
     session.apply("end_meeting")
     copies = list((db_path.parent / "backups").glob("*meeting-ended.db"))
     assert len(copies) == 1
@@ -325,9 +326,11 @@ def test_actions_follow_the_series(store: Store, clock: FakeClock) -> None:
     s1 = store.open_live(first, clock)
     s1.apply("start_meeting")
     s1.apply("action", {"text": "Ask the GP federation", "owner": "ch", "due": "2026-07-01"})
+    s1.apply("skip_break", {"reason": "Ended early"})
     s1.apply("end_meeting")
     second_meeting = small_meeting()
-    second_meeting.scheduled_start = datetime(2026, 7, 10, 9, 0, tzinfo=UTC)
+    # Later the same day: a meeting planned for another day cannot be started (the engine says so).
+    second_meeting.scheduled_start = clock.now_utc() + timedelta(hours=3)
     second = store.create_meeting(second_meeting)
     prior = store.prior_actions(second)
     assert [(a.text, a.status) for a in prior] == [("Ask the GP federation", "open")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QStackedLayout, QVBoxLayout, QWidget
 
@@ -48,7 +48,11 @@ class SpeakerDisplay(QWidget):
     """Follows the same bridge as the console; it has no controls, only what the room needs to read."""
 
     def __init__(self, bridge: LiveBridge, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        # The room's screen never takes the keyboard from the chair: shown without activating, it refuses
+        # focus, and if a click (or a window manager) activates it anyway it hands the keys straight back.
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.bridge = bridge
         self.setWindowTitle("MeetingKit — speaker display")
         self.setAccessibleName("Speaker display")
@@ -172,11 +176,21 @@ class SpeakerDisplay(QWidget):
             self._time_px = px
             self.time.set_max_px(px)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._hand_back_keys()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.hide()  # the room loses its display only by a deliberate key on this window
-            return
-        super().keyPressEvent(event)
+        # No key here hides the room's display (Escape least of all): the console shows and hides it.
+        self._hand_back_keys()
+        event.accept()
+
+    def _hand_back_keys(self) -> None:
+        console = self.parentWidget()
+        if console is not None and console.isVisible():
+            console.activateWindow()
+            console.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.hide()
