@@ -122,12 +122,14 @@ def series(store: Store, clock) -> dict[str, int]:  # noqa: ANN001
     s.apply("action", {"text": "Share discharge results", "owner": "m2", "due": "2026-06-01"})
     s.apply("action", {"text": "Book the carers' workshop", "owner": "Carers' network", "due": "2026-09-01"})
     s.apply("action", {"text": "Ask the ICB about funding", "owner": "ch"})
+    s.apply("skip_break", {"reason": "Ended early"})
     s.apply("end_meeting")
     other = replace(first_meeting(), title="Diabetes board", series="Diabetes")
     m3 = store.create_meeting(other)
     s3 = store.open_live(m3, clock)
     s3.apply("start_meeting")
     s3.apply("action", {"text": "Audit foot checks", "owner": "m2"})
+    s3.apply("skip_break", {"reason": "Ended early"})
     s3.apply("end_meeting")
     m2 = store.create_meeting(second_meeting())  # not yet held
     return {"june": m1, "july": m2, "diabetes": m3}

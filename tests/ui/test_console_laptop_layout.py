@@ -49,6 +49,7 @@ def second_meeting(store: Store, clock: FakeClock) -> LiveBridge:
     first.command("action", text=LONG_ACTION, owner="se", due=date(2026, 3, 24).isoformat())
     first.command("action", text="Ask the acute trust for discharge delays by ward", owner="Hospital team")
     first.command("action", text="Book the community venue", owner="m2")
+    first.command("skip_break", reason="Ended early")
     first.command("end_meeting")
     first.stop()
     clock.advance(28 * 86400)

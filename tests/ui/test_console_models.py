@@ -153,9 +153,9 @@ def test_speaker_face_in_each_state(live: LiveMeeting, clock: FakeClock) -> None
 
 
 def test_item_and_forecast_faces(live: LiveMeeting, clock: FakeClock) -> None:
-    clock.advance(4 * 60)
+    clock.advance(3 * 60)  # a 5-minute item warns a minute before its end: min(120 s, max(30 s, 0.2 P))
     face = item_face(live, live.now())
-    assert (face.title, face.time_text, face.words) == ("Welcome and apologies", "1:00 left", "On plan")
+    assert (face.title, face.time_text, face.words) == ("Welcome and apologies", "2:00 left", "On plan")
     assert face.position == "Item 1 of 6 · 5:00 planned"
     clock.advance(2 * 60)
     face = item_face(live, live.now())
@@ -196,6 +196,7 @@ def test_words_for_the_chair(live: LiveMeeting, clock: FakeClock) -> None:
     )
     assert clock_gap_text(40) == "The computer slept for 40 s; the meeting clock includes that time"
     clock.advance(600)
+    live.apply("skip_break", {"reason": "Ended early"})
     live.apply("end_meeting")
     assert ended_summary(live).startswith(
         "Meeting ended at 10:10: 10 min from start to end, 75 min early. "

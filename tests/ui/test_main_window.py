@@ -195,7 +195,8 @@ def test_new_meeting_opens_the_editor_and_lands_in_the_list(
     window.new_action.trigger()
     editor = window.editor
     assert isinstance(editor, MeetingEditor) and editor.meeting_id is None
-    assert editor.details.series.currentText() == "Board"  # the series selected in the list
+    # In no series until the chair picks one (issue 12): the selected series is offered, not chosen.
+    assert editor.details.series.currentText() == ""
     # Tomorrow at 10:00 from the fake clock (12 June), with the protected items a meeting keeps.
     assert editor.details.scheduled_start() == datetime(2026, 6, 13, 10, 0).astimezone()
     assert [it.kind for it in editor.agenda_model.items] == ["item", "actions_review", "next_steps"]
@@ -260,7 +261,7 @@ def test_delete_asks_first(window: MainWindow, store: Store, answers: Answers) -
 def test_deleting_a_started_meeting_warns_its_record_goes(
     window: MainWindow, store: Store, clock: FakeClock, answers: Answers
 ) -> None:
-    mid = store.create_meeting(meeting("Board", "Board", 1))
+    mid = store.create_meeting(meeting("Board", "Board", 12))  # today: a meeting starts only on its day
     store.open_live(mid, clock).apply("start_meeting")
     window.refresh()
     answers.append(QMessageBox.StandardButton.No)
@@ -272,7 +273,7 @@ def test_edit_draft_is_editable_started_is_read_only(
     window: MainWindow, store: Store, clock: FakeClock
 ) -> None:
     draft = store.create_meeting(meeting("Draft board", "Board", 1))
-    started = store.create_meeting(meeting("Started board", "Board", 2))
+    started = store.create_meeting(meeting("Started board", "Board", 12))
     store.open_live(started, clock).apply("start_meeting")
     window.refresh(select=draft)
     window.edit_action.trigger()
@@ -293,7 +294,7 @@ def test_edit_draft_is_editable_started_is_read_only(
 def test_run_meeting_opens_the_console_on_a_live_bridge(
     qtbot: Any, window: MainWindow, store: Store, clock: FakeClock, fake_windows: dict[str, list[QWidget]]
 ) -> None:
-    mid = store.create_meeting(meeting("Board", "Board", 1))
+    mid = store.create_meeting(meeting("Board", "Board", 12))
     window.refresh()
     window.run_button.click()
     (console,) = fake_windows["console"]
@@ -312,9 +313,10 @@ def test_run_meeting_opens_the_console_on_a_live_bridge(
 def test_other_windows_get_what_they_need(
     window: MainWindow, store: Store, clock: FakeClock, fake_windows: dict[str, list[QWidget]]
 ) -> None:
-    mid = store.create_meeting(meeting("Board", "Board", 1))
+    mid = store.create_meeting(meeting("Board", "Board", 12))
     session = store.open_live(mid, clock)
     session.apply("start_meeting")
+    session.apply("skip_break", {"reason": "A short meeting"})
     session.apply("end_meeting")
     window.refresh()
     assert not window.run_button.isEnabled()

@@ -17,7 +17,7 @@ def board(people: list[Attendee]) -> Meeting:
     return Meeting(
         title="Board",
         series="Board",
-        scheduled_start=datetime(2026, 6, 1, 10, 0, tzinfo=UTC),
+        scheduled_start=datetime(2026, 6, 12, 10, 0, tzinfo=UTC),
         people=people,
         agenda=[AgendaItem("i1", "Welcome", 10, presenter="ch")],
     )
@@ -43,6 +43,7 @@ def test_an_ended_meeting_says_who_was_present(qtbot: Any, store: Store, clock: 
     session = store.open_live(mid, clock)
     session.apply("start_meeting", {})
     session.apply("arrive", {"who": "no"})  # came after all
+    session.apply("skip_break", {"reason": "A short meeting"})
     session.apply("end_meeting", {})
     window = MainWindow(store, clock)
     qtbot.addWidget(window)

@@ -171,6 +171,7 @@ def test_decision_and_action_are_recorded_for_the_current_item(started, qtbot) -
 
 def test_refusals_are_shown_in_the_panel(started, clock) -> None:  # noqa: ANN001
     _, bridge, panel = started
+    bridge.command("skip_break", reason="Ended early")
     bridge.command("end_meeting")
     assert panel.now_label.text() == "The meeting has ended"
     assert panel.notes_edit.isReadOnly()
@@ -286,6 +287,7 @@ def test_a_note_typed_just_before_the_meeting_ends_is_saved_first(started, clock
     panel.notes_edit.insertPlainText("Closing remarks: thanks to the survivors' group")
     assert panel.note_timer.isActive()  # typing has not paused long enough for the debounce
     clock.advance(0.2)
+    assert bridge.command("skip_break", reason="Ended early") is not None
     assert bridge.command("end_meeting") is not None
     assert [n.text for n in store.rebuild(mid, clock).notes] == [
         "Closing remarks: thanks to the survivors' group"

@@ -120,7 +120,9 @@ def test_8_a_start_more_than_12_hours_from_the_plan_is_refused_with_its_date(
 
 
 @pytest.mark.parametrize("hours", [11.99, -11.99, 0])
-def test_8_a_start_within_12_hours_of_the_plan_is_accepted(make_meeting, clock: FakeClock, hours: float) -> None:
+def test_8_a_start_within_12_hours_of_the_plan_is_accepted(
+    make_meeting, clock: FakeClock, hours: float
+) -> None:
     live = LiveMeeting(make_meeting(scheduled_start=clock.now_utc() - timedelta(hours=hours)), clock)
     live.apply("start_meeting")
     assert live.status == "running"

@@ -37,6 +37,7 @@ from meetingkit.ui.common.actions_model import (
     day_text,
     meeting_labels,
 )
+from meetingkit.ui.common.screen_fit import fit_to_screen
 
 ALL = ""
 
@@ -49,7 +50,7 @@ class ActionRegisterWindow(QWidget):
         self.store = store
         self.clock = clock
         self.setWindowTitle("Action register")
-        self.resize(1100, 640)
+        fit_to_screen(self, 1100, 640)
         self.model = ActionsModel(parent=self)
         self.updates_model = ActionUpdatesModel(parent=self)
         self._build()

@@ -26,6 +26,7 @@ from meetingkit.reports.file_writer import file_name, write_file
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.announce import tell
+from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.minutes.names_left_dialog import NamesLeftDialog
 
 
@@ -46,7 +47,7 @@ class MinutesPreviewDialog(QDialog):
         self.names_left: list[str] = []  # words of the redacted edition on show that still look like names
         self._title = store.load_meeting(meeting_id).title
         self.setWindowTitle(f"Minutes: {self._title}")
-        self.resize(820, 960)
+        fit_to_screen(self, 820, 960)
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self._build()

@@ -33,6 +33,7 @@ from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.row_table_model import RowTableModel
+from meetingkit.ui.common.screen_fit import fit_to_screen
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (
@@ -109,7 +110,7 @@ class PeopleDirectoryWindow(QWidget):
         self._blocked = blocked or (lambda: None)
         self.setWindowTitle("People directory")
         self.setAccessibleName("People directory")
-        self.resize(860, 560)
+        fit_to_screen(self, 860, 560)
         self.model = DirectoryModel(parent=self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)

@@ -26,6 +26,7 @@ from meetingkit.reports.file_writer import file_name
 from meetingkit.store.repository import Store
 from meetingkit.store.series_queries import SeriesMeeting, series_overview, series_target
 from meetingkit.ui.common.announce import tell
+from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.review.review_charts import save_png, series_timing_chart, series_voice_chart
 from meetingkit.ui.review.review_models import SORT_ROLE, Column, FiguresTableModel
 
@@ -157,7 +158,7 @@ class SeriesWindow(QWidget):
         self._reviews: list[QWidget] = []
         self._build()
         self.refresh()
-        self.resize(1200, 840)
+        fit_to_screen(self, 1200, 840)
 
     def _build(self) -> None:
         self.heading = QLabel()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from meetingkit.clock import Clock
 from meetingkit.models.meeting import AgendaItem, Meeting
-from meetingkit.ui.common.meeting_zone import same_wall_time_later
+from meetingkit.ui.common.meeting_zone import in_meeting_zone, same_wall_time_later
 
 NEXT_MEETING_STEP = timedelta(weeks=4)
 STARTER_AGENDA = (
@@ -34,6 +35,17 @@ def one_step_on(when: datetime, step: timedelta = NEXT_MEETING_STEP) -> datetime
     """The same wall-clock time `step` later, in the meeting's own zone (across a clock change the offset
     follows the date when the meeting was planned in this computer's zone)."""
     return same_wall_time_later(when, step)
+
+
+def next_free_date(
+    planned: datetime, now: datetime, taken: Collection[date] = (), step: timedelta = NEXT_MEETING_STEP
+) -> datetime:
+    """The next meeting's start: `step` on from `planned`, and on by further steps until it is neither in the
+    past nor on a day the series already meets (a meeting planned long ago is followed by one from today)."""
+    start = one_step_on(planned, step)
+    while start < now or in_meeting_zone(start, start).date() in taken:
+        start = one_step_on(start, step)
+    return start
 
 
 def new_meeting(clock: Clock, series: str = "") -> Meeting:

@@ -1,21 +1,32 @@
-"""The dialog that plans the next meeting of a series: its title and date, four weeks on by default."""
+"""The dialog that plans the next meeting of a series: its title and date, four weeks on by default (never in
+the past, never on a day the series already meets)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Collection
+from datetime import date, datetime
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from meetingkit.models.meeting import Meeting
-from meetingkit.ui.common.meeting_zone import wall_time_in_meeting_zone
-from meetingkit.ui.prep.main_window.meeting_plans import one_step_on
-from meetingkit.ui.prep.meeting_datetime import from_qdatetime, meeting_datetime_edit
+from meetingkit.ui.common.meeting_zone import in_meeting_zone, wall_time_in_meeting_zone
+from meetingkit.ui.prep.main_window.meeting_plans import next_free_date, one_step_on
+from meetingkit.ui.prep.meeting_datetime import from_qdatetime, meeting_datetime_edit, qdatetime
 
 
 class NextMeetingDialog(QDialog):
     """Asks the title and date of the next meeting of a series (default: four weeks on)."""
 
-    def __init__(self, meeting: Meeting, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        meeting: Meeting,
+        parent: QWidget | None = None,
+        *,
+        now: datetime | None = None,
+        taken: Collection[date] = (),
+    ) -> None:
+        """`now`: the next date is proposed from here (never in the past) and no earlier date can be chosen;
+        `taken`: days the series already meets, passed over."""
         super().__init__(parent)
         self._planned = meeting.scheduled_start  # the new date is typed on this meeting's wall clock
         self.setWindowTitle("Next meeting in the series")
@@ -23,8 +34,12 @@ class NextMeetingDialog(QDialog):
         form = QFormLayout(self)
         self.title = QLineEdit(meeting.title)
         self.title.setAccessibleName("Next meeting title")
-        start = one_step_on(meeting.scheduled_start).replace(tzinfo=None)
+        planned = meeting.scheduled_start
+        proposed = one_step_on(planned) if now is None else next_free_date(planned, now, taken)
+        start = proposed.replace(tzinfo=None)
         self.start = meeting_datetime_edit(start, "Next meeting date and start time")
+        if now is not None:
+            self.start.setMinimumDateTime(qdatetime(in_meeting_zone(now, planned).replace(tzinfo=None)))
         note = QLabel("People, roles and the agenda are copied; everyone is marked present again.")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(

@@ -26,12 +26,15 @@ from meetingkit.models.meeting import DomainError, Meeting
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.common.announce import follow_status_bar
+from meetingkit.ui.common.meeting_zone import in_meeting_zone
+from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.prep.main_window.meeting_details import MeetingDetails
 from meetingkit.ui.prep.main_window.meeting_plans import new_meeting, next_meeting
 from meetingkit.ui.prep.main_window.menus import action_button, add_menus, make_action, tool_bar
 from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
 from meetingkit.ui.prep.main_window.other_rooms import OtherRooms
 from meetingkit.ui.prep.main_window.questions import confirm_delete, meeting_words, warn
+from meetingkit.ui.prep.main_window.shortcut_list import ShortcutList
 from meetingkit.ui.prep.meeting_list_model import MeetingListModel, when_text
 
 STARTED_REASON = {
@@ -55,9 +58,10 @@ class MainWindow(OtherRooms, QMainWindow):
         self.windows: list[QWidget] = []  # open child windows, kept alive while shown
         self.consoles: dict[int, QWidget] = {}
         self.editor: QDialog | None = None
+        self.shortcut_list: ShortcutList | None = None
         self.setWindowTitle("MeetingKit")
         self.setAccessibleName("MeetingKit")
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
 
         self.model = MeetingListModel(parent=self)
         self._build_actions()
@@ -101,6 +105,7 @@ class MainWindow(OtherRooms, QMainWindow):
             "Ctrl+Shift+D",
             "Everyone known from meetings; delete a person on request",
         )
+        self.help_action = a("&Keyboard shortcuts", self.show_shortcuts, "F1", "Every key of this window")
         self.quit_action = a("&Quit", self.close, "Ctrl+Q", "Close MeetingKit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -108,7 +113,7 @@ class MainWindow(OtherRooms, QMainWindow):
         meeting = (self.new_action, self.duplicate_action, self.edit_action, self.delete_action, None)
         running = (self.run_action, self.review_action, self.minutes_action, None, self.quit_action)
         view = (self.series_action, self.register_action, self.people_action)
-        add_menus(self, [("&Meeting", (*meeting, *running)), ("&View", view)])
+        add_menus(self, [("&Meeting", (*meeting, *running)), ("&View", view), ("&Help", (self.help_action,))])
         self.toolbar = tool_bar(
             "Meeting tools",
             "meeting-tools",
@@ -222,8 +227,9 @@ class MainWindow(OtherRooms, QMainWindow):
     # ---- preparing ----------------------------------------------------------------------------------------
 
     def create_meeting(self) -> None:
-        series = self.model.series_at(self.tree.currentIndex()) or ""
-        self._open_editor(new_meeting(self.clock, series), None, None)
+        # In no series until the chair picks one in the editor (or duplicates a meeting of that series):
+        # joining a series brings its open actions into the meeting, which nobody should get by accident.
+        self._open_editor(new_meeting(self.clock), None, None)
 
     def edit_selected(self) -> None:
         row = self.selected_row()
@@ -253,7 +259,12 @@ class MainWindow(OtherRooms, QMainWindow):
         self.statusBar().showMessage("Meeting saved.", 5000)
 
     def ask_next_meeting(self, meeting: Meeting) -> tuple[str, datetime] | None:
-        dialog = NextMeetingDialog(meeting, self)
+        taken = {
+            in_meeting_zone(r.scheduled_start, r.scheduled_start).date()
+            for r in self.store.list_meetings()
+            if meeting.series and r.series == meeting.series
+        }
+        dialog = NextMeetingDialog(meeting, self, now=self.clock.now_utc(), taken=taken)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
@@ -313,6 +324,13 @@ class MainWindow(OtherRooms, QMainWindow):
             if keep:
                 manager.cancel()
                 return
+
+    def show_shortcuts(self) -> None:
+        if self.shortcut_list is None:
+            actions = [a for a in self.findChildren(QAction) if a.parent() is self]
+            self.shortcut_list = ShortcutList(actions, self)
+        self.shortcut_list.show()
+        self.shortcut_list.raise_()
 
     # ---- settings ---------------------------------------------------------------------------------------
 

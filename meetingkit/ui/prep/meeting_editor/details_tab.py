@@ -88,13 +88,14 @@ class DetailsPage(QWidget):
 
         form.addRow("&Title", self.title)
         form.addRow("&Series", self.series)
-        form.addRow("&Date and start time", self.start)
+        # Mnemonics unique in the dialog: D, P and A are the tabs' (Alt+P goes to People).
+        form.addRow("Date and start ti&me", self.start)
         form.addRow("&Venue", self.venue)
         form.addRow("Speaker &limit", self.speaker_limit)
         form.addRow("&Warning time", self.warn)
         form.addRow("", self.unheard_first)
         form.addRow("", self.break_enabled)
-        form.addRow("Break &position", self.break_fraction)
+        form.addRow("Break pos&ition", self.break_fraction)
         form.addRow("Break l&ength", self.break_minutes)
         hint = QLabel(
             "The break is planned after the agenda item that ends nearest this share of the planned time; "

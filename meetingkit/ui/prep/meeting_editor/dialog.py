@@ -10,13 +10,25 @@ import copy
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from meetingkit.models.meeting import AgendaItem, DomainError, Meeting
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
+from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.prep.agenda_csv import MAX_BYTES as MAX_CSV_BYTES
 from meetingkit.ui.prep.agenda_csv import AgendaCsvError, read_agenda_csv
 from meetingkit.ui.prep.agenda_model import AgendaModel
@@ -47,9 +59,10 @@ class MeetingEditor(QDialog):
         self.read_only = read_only_reason is not None
         self._meeting = copy.deepcopy(meeting)
         self._dirty = False
+        self._first_focus_given = False
         self.setWindowTitle(self._window_title(meeting.title))
         self.setAccessibleName("Meeting preparation")
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
 
         self.undo_stack = QUndoStack(self)
         self.people_model = AttendeesModel(meeting.people, self)
@@ -87,14 +100,20 @@ class MeetingEditor(QDialog):
         buttons = QHBoxLayout()
         self.error = plain_label("Problem saving")
         buttons.addWidget(self.error, 1)
-        self.save_button = named_button("Save", "Save meeting")
-        self.save_button.setDefault(not self.read_only)
+        self.save_button = named_button("Save", "Save meeting", "Save the meeting and close (Ctrl+S)")
+        # No default button: Enter in a field must not save and close the dialog (it made unwanted drafts).
+        # Saving is the Save button or Ctrl+S; Enter on a focused button presses that button.
         self.cancel_button = named_button("Close" if self.read_only else "Cancel", "Close without saving")
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        save_keys = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_keys.activated.connect(self.save)
 
         self.details.changed.connect(self._details_changed)
         self.people_model.people_changed.connect(self._people_changed)
@@ -105,6 +124,23 @@ class MeetingEditor(QDialog):
             self.agenda_page.set_read_only()
             self.save_button.hide()
         self._dirty = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._first_focus_given:
+            self._first_focus_given = True
+            # Where a chair starts: the title of a meeting being prepared; the tabs of one only to be read.
+            first = self.tabs.tabBar() if self.read_only else self.details.title
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QAbstractButton) and self.isAncestorOf(focus):
+                focus.click()  # Enter on a focused button presses it
+            event.accept()  # and in a field it neither saves nor closes the dialog
+            return
+        super().keyPressEvent(event)
 
     @staticmethod
     def _window_title(title: str) -> str:

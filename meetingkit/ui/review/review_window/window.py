@@ -33,6 +33,7 @@ from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.review.coverage_wheel import CoverageWheel
 from meetingkit.ui.review.review_charts import save_png
 from meetingkit.ui.review.review_models import FeedbackOutcomesModel, PeopleModel, RolesModel, SectorsModel
@@ -76,7 +77,7 @@ class ReviewWindow(QWidget):
         self.refresh()
         if self.bridge is not None:
             self.bridge.changed.connect(self.refresh)
-        self.resize(1240, 860)
+        fit_to_screen(self, 1240, 860)
         self.tabs.tabBar().setFocus()  # the first stop: which section to read (the people table is next)
 
     # ---- building -------------------------------------------------------------------------------------------
