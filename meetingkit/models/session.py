@@ -138,6 +138,14 @@ class LiveMeeting(MinutesLife, MinutesEntries, ForecastRules, ItemRules, UndoRul
         self._open_item(self._next_key(), t)
         return {}
 
+    def replan_start(self, when: datetime) -> None:
+        """Move the planned start (a change to the plan, not an event): only before the meeting starts."""
+        if self.status != "ready":
+            raise DomainError("The meeting has started: its planned start is part of its record")
+        if when.tzinfo is None:
+            raise DomainError("A planned start needs a time zone")
+        self.meeting.scheduled_start = when
+
     def _check_start_day(self, t: float) -> None:
         if self.replaying_history or abs(t - self.scheduled_start) <= START_WINDOW_S:
             return

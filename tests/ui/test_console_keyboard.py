@@ -60,10 +60,18 @@ def test_a_whole_meeting_from_the_keyboard(
 ) -> None:
     live = console.bridge.live
     assert shown(console)[1] == "Meeting not started"
+    # D shows the speaker display; it never takes the keyboard (issue 12, finding 1), so Enter still starts.
+    press(qtbot, console, Qt.Key.Key_D)
+    display = console.display
+    assert display.isVisible() and console.display_button.accessibleName() == "Hide speaker display"
+    assert console.isActiveWindow() and console.isAncestorOf(QApplication.focusWidget())
+    assert display.detail.text() == ""  # never the chair's "Start meeting (Enter) starts the clock"
     press(qtbot, console, Qt.Key.Key_Return)  # the focus starts on "Start meeting"
     assert live.status == "running"
     assert console.item_panel.title.text() == "Welcome and apologies"
     assert forecast(console) == "✓ on time — finish 11:25"  # 10:00 + 75 min of items + the 10 min break
+    qtbot.keyClick(display, Qt.Key.Key_Escape)  # a stray Escape on the display never hides it from the room
+    assert display.isVisible()
 
     # Speakers: two people queued by name; N gives the floor to the first.
     queue_by_name(qtbot, console, "eil", "claire")
@@ -71,6 +79,7 @@ def test_a_whole_meeting_from_the_keyboard(
     assert not typing_in_text_field()  # Escape handed the keyboard back
     press(qtbot, console, Qt.Key.Key_N)
     assert shown(console) == ("3:00", "Speaking", "Eileen Foster")
+    assert (display.time.text(), display.name.text()) == ("3:00", "Eileen Foster")  # the room sees it too
     assert live.queue == ["m2"]
     clock.advance(60)
     assert shown(console) == ("2:00", "Speaking", "Eileen Foster")
@@ -97,6 +106,8 @@ def test_a_whole_meeting_from_the_keyboard(
     press(qtbot, console, Qt.Key.Key_P)
     clock.advance(60)
     assert shown(console) == ("+0:10 over", "Meeting paused", "Eileen Foster")
+    assert console.speaker_panel.detail.text() == "Every clock is stopped — P resumes"  # the chair's hint
+    assert display.detail.text() == ""  # ... which the room never sees
     assert console.pause_button.accessibleName() == "Resume meeting"
     press(qtbot, console, Qt.Key.Key_P)
     assert console.pause_button.accessibleName() == "Pause meeting"
@@ -110,16 +121,29 @@ def test_a_whole_meeting_from_the_keyboard(
     assert console.break_panel.start_button.isVisible()
     assert "due after this item" in console.break_panel.outlook.text()
 
-    # B starts the break now; a representative speaks in it; B ends it and the item resumes.
+    # B, half an hour before the break's planned time: the console asks first, and B again changes nothing
+    # (B then B once used the break up, issue 12 finding 2). Enter confirms.
     press(qtbot, console, Qt.Key.Key_B)
+    assert console.break_question.isVisible() and "planned in about" in console.break_question.text.text()
+    press(qtbot, console, Qt.Key.Key_B)
+    assert live.brk.status == "pending" and console.break_question.isVisible()
+    press(qtbot, console, Qt.Key.Key_Return)
+    assert live.brk.status == "running" and not console.break_question.isVisible()
     assert shown(console) == ("10:00", "Feedback break", "Patient and public voices")
     assert console.break_panel.countdown.text() == "10:00 left"
+    # A representative speaks in the break: no speaker limit; the break's countdown is the main figure.
     queue_by_name(qtbot, console, "graham")
     press(qtbot, console, Qt.Key.Key_N)
     clock.advance(120)
-    assert shown(console) == ("1:00", "Speaking", "Graham Lee")
+    assert shown(console) == ("8:00", "Feedback break", "Graham Lee")
+    assert console.speaker_panel.detail.text() == "Speaking for 2:00"
+    assert (display.time.text(), display.badge.words.text()) == ("8:00", "Feedback break")
     assert console.break_panel.countdown.text() == "8:00 left"
-    press(qtbot, console, Qt.Key.Key_B)
+    press(qtbot, console, Qt.Key.Key_B)  # B never ends the break
+    assert live.brk.status == "running" and "Shift+B ends it" in console.status.text.text()
+    press(qtbot, console, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)  # before half its time: asks
+    assert console.break_question.isVisible() and "2:00 of its 10 min" in console.break_question.text.text()
+    press(qtbot, console, Qt.Key.Key_Return)
     assert live.brk.status == "taken"
     assert console.item_panel.title.text() == "Early supported discharge: six-month results"
 
@@ -199,3 +223,36 @@ def test_a_whole_meeting_from_the_keyboard(
         "not_reached",
         "done",
     ]
+
+
+def test_the_end_is_refused_while_the_break_is_to_come_and_asks_why_in_the_same_step(
+    qtbot, console: ConsoleWindow, store: Store, clock: FakeClock
+) -> None:
+    """Issue 12, finding 3: postpone, next item, postpone, next item, Ctrl+Shift+E, Enter lost the break."""
+    live = console.bridge.live
+    press(qtbot, console, Qt.Key.Key_D)  # the room's display is up throughout
+    press(qtbot, console, Qt.Key.Key_Return)
+    for _ in range(2):
+        press(qtbot, console, Qt.Key.Key_Right, CTRL)
+    assert console.break_panel.mode == "due"
+    for _ in range(3):  # postponed at every boundary, to the last item
+        console.break_panel.postpone_button.click()
+        press(qtbot, console, Qt.Key.Key_Right, CTRL)
+    assert console.item_panel.title.text() == "Next steps" and live.brk.status == "pending"
+    press(qtbot, console, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert console.end_bar.isVisible() and "has not been held" in console.end_bar.text.text()
+    assert QApplication.focusWidget() is console.end_bar.reason  # the reason is asked in the same step
+    press(qtbot, console, Qt.Key.Key_Return)  # no reason: refused, nothing lost
+    assert live.status == "running" and live.brk.status == "pending"
+    assert "Give a reason" in console.status.text.text()
+    assert QApplication.focusWidget() is console.end_bar.reason
+    qtbot.keyClicks(console.end_bar.reason, "Both representatives had to leave at 11:00")
+    press(qtbot, console, Qt.Key.Key_Return)
+    assert live.status == "ended"
+    types = [e.type for e in store.events(console.meeting_id)]
+    assert types[-2:] == ["skip_break", "end_meeting"]
+    stats = store.summary(console.meeting_id).to_json()
+    assert stats["break"]["status"] == "skipped"
+    assert stats["break"]["skip_reason"] == "Both representatives had to leave at 11:00"
+    assert "not_reached" not in [i["status"] for i in stats["timing"]["items"]]
+    assert console.display.isVisible() and console.display.badge.words.text() == "Meeting ended"

@@ -157,7 +157,7 @@ def test_item_and_forecast_faces(live: LiveMeeting, clock: FakeClock) -> None:
     face = item_face(live, live.now())
     assert (face.title, face.time_text, face.words) == ("Welcome and apologies", "2:00 left", "On plan")
     assert face.position == "Item 1 of 6 · 5:00 planned"
-    clock.advance(2 * 60)
+    clock.advance(3 * 60)
     face = item_face(live, live.now())
     assert (face.state, face.time_text, face.words) == ("over", "+1:00 over", "Over plan")
     fc = forecast_face(live, live.now())

@@ -273,7 +273,9 @@ def test_the_speaker_display_goes_to_the_chosen_screen_and_follows_the_meeting(
     assert display.name.text() == "Steve Marsh"
     assert display.item.text() == "Welcome and apologies"
     assert display.next.text() == "Next: Eileen Foster"
-    qtbot.keyClick(display, Qt.Key.Key_Escape)
+    qtbot.keyClick(display, Qt.Key.Key_Escape)  # never hides the room's display (issue 12)
+    assert display.isVisible()
+    qtbot.mouseClick(running.display_button, Qt.MouseButton.LeftButton)  # the console hides it
     assert not display.isVisible()
     running.bridge.tick.emit()
     assert running.display_button.accessibleName() == "Show speaker display"
@@ -288,6 +290,8 @@ def test_after_the_end_the_console_stays_readable_and_gives_no_commands(
     press(qtbot, running, Qt.Key.Key_Escape)  # second thoughts
     assert not running.end_bar.isVisible() and running.bridge.live.status == "running"
     running.ask_end()
+    # The break is still to come: the same question asks why it is skipped (issue 12).
+    qtbot.keyClicks(running.end_bar.reason, "The representatives had to leave")
     qtbot.mouseClick(running.confirm_end_button, Qt.MouseButton.LeftButton)
     assert running.summary_bar.isVisible()
     assert running.speaker_panel.badge.words.text() == "Meeting ended"

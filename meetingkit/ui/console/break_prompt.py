@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -39,10 +41,19 @@ def _after_the_meeting(live: LiveMeeting) -> str:
 class BreakPanel(QFrame):
     """Outlook line always; when the break is due, start / postpone / skip (with a reason); during it, its countdown."""
 
-    def __init__(self, bridge: LiveBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bridge: LiveBridge,
+        parent: QWidget | None = None,
+        start: Callable[[], object] | None = None,
+        end: Callable[[], object] | None = None,
+    ) -> None:
+        """`start` and `end`: the console's own way to start and end the break (asking first when early)."""
         super().__init__(parent)
         self.setObjectName("breakPanel")
         self.bridge = bridge
+        self._start = start
+        self._end = end
         self.icon = QLabel()
         self.icon.setFixedSize(30, 30)
         self.outlook = FitLabel(22, bold=True, min_px=15)
@@ -58,7 +69,7 @@ class BreakPanel(QFrame):
         self.reason.setAccessibleName("Reason for skipping the feedback break")
         self.reason.returnPressed.connect(self.skip)
         self.skip_button = self._button("Skip feedback break", "Skip…", self.skip)
-        self.end_button = self._button("End feedback break", "End break (B)", self.end)
+        self.end_button = self._button("End feedback break", "End break (Shift+B)", self.end)
         top = QHBoxLayout()
         top.addWidget(self.icon)
         top.addWidget(self.outlook, 1)
@@ -131,7 +142,10 @@ class BreakPanel(QFrame):
     # ---- commands ---------------------------------------------------------------------------------------
 
     def start(self) -> None:
-        self.bridge.command("start_break")
+        if self._start is not None:
+            self._start()
+        else:
+            self.bridge.command("start_break")
 
     def postpone(self) -> None:
         self.bridge.command("postpone_break")
@@ -143,4 +157,7 @@ class BreakPanel(QFrame):
             self.reason.clear()
 
     def end(self) -> None:
-        self.bridge.command("end_break")
+        if self._end is not None:
+            self._end()
+        else:
+            self.bridge.command("end_break")

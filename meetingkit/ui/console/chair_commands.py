@@ -7,16 +7,21 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QSplitter, QWidget
 
+from meetingkit.models.meeting import DomainError
 from meetingkit.models.queue_order import next_in_queue
+from meetingkit.store.database import StoreError
+from meetingkit.store.repository import Store
 from meetingkit.ui.common.announce import announce
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.console.attendee_buttons import AttendeeBoard
+from meetingkit.ui.console.break_question import BreakQuestion
 from meetingkit.ui.console.display_tools import DisplayTools
 from meetingkit.ui.console.end_question import EndQuestion
 from meetingkit.ui.console.queue_panel import QueuePanel
 from meetingkit.ui.console.rebalance_offer import RebalancePanel
 from meetingkit.ui.console.side_panels import SidePanels
 from meetingkit.ui.console.spoken_timers import speaker_words
+from meetingkit.ui.console.start_day import MoveToTodayBar
 from meetingkit.ui.console.status_line import StatusLine
 
 EXTEND_S = 60
@@ -30,8 +35,12 @@ class ChairCommands:
     queue_panel: QueuePanel
     rebalance_panel: RebalancePanel
     end_bar: EndQuestion
-    confirm_end_button: QPushButton
+    move_bar: MoveToTodayBar
+    store: Store
     status: StatusLine
+    start_meeting_button: QPushButton
+    break_question: BreakQuestion
+    confirm_end_button: QPushButton
     display_tools: DisplayTools
     side_tabs: SidePanels
     split: QSplitter
@@ -57,6 +66,29 @@ class ChairCommands:
     def start_meeting(self) -> None:
         if self.bridge.command("start_meeting") is not None:
             self.focus_home()
+        elif self.move_bar.isVisible():
+            self.move_bar.move_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def move_to_today(self) -> None:
+        """Move a meeting planned for another day to today (a change to its plan, saved before the start)."""
+        live = self.bridge.live
+        when = self.move_bar.proposed
+        if when is None or live.status != "ready":
+            return
+        mid = self.bridge.session.meeting_id
+        try:
+            meeting = self.store.load_meeting(mid)
+            meeting.scheduled_start = when
+            self.store.update_meeting(mid, meeting)
+            live.replan_start(when)
+        except (DomainError, StoreError) as exc:
+            self.bridge.refused.emit(f"The meeting could not be moved to today: {exc}")
+            return
+        self.status.done(
+            f"meeting moved to today, {when.strftime('%H:%M')}: Start meeting (Enter) when ready"
+        )
+        self.refresh()
+        self.start_meeting_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def give_floor(self, key: str) -> None:
         # The engine takes a speaker out of the queue as their turn starts.
@@ -64,6 +96,11 @@ class ChairCommands:
 
     def toggle_speaker(self) -> None:
         live = self.bridge.live
+        focused = self.attendees.focused_key()
+        if focused is not None and focused != live.speaker:
+            # On a person's button Space gives that person the floor (F1 says so), whoever is speaking.
+            self.give_floor(focused)
+            return
         if live.turn is not None:
             self.bridge.command("stop_speaking")
             return
@@ -103,8 +140,25 @@ class ChairCommands:
     def next_item(self) -> None:
         self.bridge.command("next_item")
 
-    def toggle_break(self) -> None:
-        self.bridge.command("end_break" if self.bridge.live.brk.status == "running" else "start_break")
+    # ---- the feedback break: B starts it, Shift+B ends it; never one key for both -------------------------
+
+    def start_break(self) -> None:
+        live = self.bridge.live
+        if live.brk.status == "running":
+            self.bridge.refused.emit("The feedback break is under way: Shift+B ends it")
+            return
+        question = live.start_break_question()
+        if question is None:
+            self.bridge.command("start_break")
+            return
+        self.break_question.ask(question, "Start the break now", lambda: self.bridge.command("start_break"))
+
+    def end_break(self) -> None:
+        question = self.bridge.live.end_break_question()
+        if question is None:
+            self.bridge.command("end_break")  # refused, with the engine's words, if no break is under way
+            return
+        self.break_question.ask(question, "End the break now", lambda: self.bridge.command("end_break"))
 
     def undo(self) -> None:
         """Cancel the latest live command not yet cancelled; the status line says what was undone."""
@@ -143,9 +197,7 @@ class ChairCommands:
     def ask_end(self) -> None:
         if not self.end_bar.isVisible():
             self.remember_focus()
-        self.end_bar.show()
-        self.end_bar.describe()
-        self.confirm_end_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.end_bar.ask(break_to_come=self.bridge.live.break_to_come)
         announce(self.end_bar, self.end_bar.question())
 
     def cancel_end(self) -> None:
@@ -153,7 +205,22 @@ class ChairCommands:
         self.end_bar.hide()
 
     def end_meeting(self) -> None:
+        """End the meeting; with the break still to come, skip it first with the reason the chair gave in
+        the same question (the engine refuses an end that would drop the break without one)."""
+        if self.bridge.live.break_to_come:
+            if not self.end_bar.isVisible() or not self.end_bar.break_to_come:
+                self.ask_end()
+                return
+            if self.bridge.command("skip_break", reason=self.end_bar.reason.text()) is None:
+                self.end_bar.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            self.end_bar.reason.clear()
         self.bridge.command("end_meeting")
+
+    def hold_break_instead(self) -> None:
+        self.end_bar.hide()
+        self.focus_home()
+        self.start_break()
 
     def focus_home(self) -> None:
         """Where the keyboard rests while the meeting runs: the speaker button ("Start speaker" / "Stop

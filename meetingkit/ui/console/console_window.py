@@ -27,11 +27,13 @@ from meetingkit.models.session import Event, LiveMeeting
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.announce import announce
 from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.common.text_scale import font_scaled
 from meetingkit.ui.console.attendee_buttons import COLUMNS as ATTENDEE_COLUMNS
 from meetingkit.ui.console.attendee_buttons import AttendeeBoard
 from meetingkit.ui.console.attention_cue import AttentionCue
 from meetingkit.ui.console.break_prompt import BreakPanel
+from meetingkit.ui.console.break_question import BreakQuestion
 from meetingkit.ui.console.chair_commands import ChairCommands
 from meetingkit.ui.console.console_keys import ConsoleKeys
 from meetingkit.ui.console.control_buttons import console_button
@@ -55,6 +57,7 @@ from meetingkit.ui.console.shortcut_help import ShortcutHelp
 from meetingkit.ui.console.side_panels import SidePanels
 from meetingkit.ui.console.speaker_display import SpeakerDisplay
 from meetingkit.ui.console.spoken_timers import StateChanges
+from meetingkit.ui.console.start_day import MoveToTodayBar
 from meetingkit.ui.console.status_line import StatusLine
 from meetingkit.ui.console.timer_faces import forecast_face, item_face, speaker_face
 from meetingkit.ui.console.timer_widgets import ForecastPanel, ItemTimerPanel, SpeakerTimerPanel
@@ -80,7 +83,7 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         self.store = store
         live = bridge.live
         self.setWindowTitle(f"MeetingKit — chair's console — {live.meeting.title}")
-        self.resize(1440, 900)
+        fit_to_screen(self, 1440, 900)  # a 1366×768 laptop: what its screen has room for, frame included
         self.display = SpeakerDisplay(bridge, self)
         if settings is None and isinstance(getattr(parent, "settings", None), QSettings):
             settings = parent.settings  # the main window's: the chime's mute is remembered there
@@ -132,14 +135,19 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         for bar in (self.read_only_bar, self.save_bar, self.gap_bar, self.summary_bar):
             bar.hide()
             col.addWidget(bar)
-        self.end_bar = EndQuestion(self.end_meeting, self.cancel_end)
+        self.move_bar = MoveToTodayBar(self.move_to_today)
+        col.addWidget(self.move_bar)
+        self.end_bar = EndQuestion(self.end_meeting, self.cancel_end, self.hold_break_instead)
         self.confirm_end_button = self.end_bar.confirm_button
         self.cancel_end_button = self.end_bar.cancel_button
         col.addWidget(self.end_bar)
         col.addWidget(self.display_tools.bar)
+        self.break_question = BreakQuestion()
+        self.break_question.on_closed = self.focus_home
+        col.addWidget(self.break_question)
         col.addLayout(self._timer_rows(), 3)
         col.addLayout(self._control_row())
-        self.break_panel = BreakPanel(self.bridge)
+        self.break_panel = BreakPanel(self.bridge, start=self.start_break, end=self.end_break)
         self.rebalance_panel = RebalancePanel(self.bridge)
         col.addWidget(self.break_panel)
         col.addWidget(self.rebalance_panel)
@@ -281,6 +289,7 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         self.attendees.refresh(live, now)
         self.break_panel.refresh(live, now)
         self.rebalance_panel.refresh(live, now)
+        self.move_bar.refresh(live, now)
         self._refresh_controls(live)
         for words in self.state_changes.words(live, now, break_due=self.break_panel.mode == "due"):
             announce(self, words)

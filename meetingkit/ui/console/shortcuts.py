@@ -36,7 +36,8 @@ SHORTCUTS = (
     Shortcut("I", "Interject: the chosen person comes in now; the speaker waits", "interject"),
     Shortcut("E", "Extend the speaker's time by 1 min", "extend"),
     Shortcut("Ctrl+Right", "Next item (a due feedback break starts first)", "next_item"),
-    Shortcut("B", "Start the feedback break (during it: end it)", "toggle_break"),
+    Shortcut("B", "Start the feedback break (asks first if it is more than 10 min early)", "start_break"),
+    Shortcut("Shift+B", "End the feedback break (asks first before half its time)", "end_break"),
     Shortcut("P", "Pause or resume the meeting (every clock stops)", "toggle_pause"),
     Shortcut("Q", "Find a person by name to add to the queue (Enter adds, Escape returns)", "focus_queue"),
     Shortcut("R", "Go to the proposed new timings (Enter accepts)", "focus_rebalance"),
@@ -56,7 +57,13 @@ SHORTCUTS = (
         "show_running_order",
         any_status=True,
     ),
-    Shortcut("Ctrl+Shift+E", "End the meeting (asks to confirm)", "ask_end"),
+    Shortcut(
+        "D",
+        "Show or hide the speaker display (it never takes the keyboard)",
+        "toggle_display",
+        any_status=True,
+    ),
+    Shortcut("Ctrl+Shift+E", "End the meeting (asks to confirm, and why the break is skipped)", "ask_end"),
     Shortcut(
         "T",
         "Say the time: who has the floor, their time and the item's (for a screen reader)",
@@ -69,9 +76,10 @@ SHORTCUTS = (
 EXTRA_KEYS = (
     ("Tab / Shift+Tab", "Move between controls; on a person's button, I chooses that person"),
     ("Space, Enter", "Press the focused button (Give the floor to …, +Q, Start meeting, Record decision …)"),
+    ("Space / Enter", "On a person's button: give that person the floor"),
     ("Menu key", "On a person's button: queue, interject, arrived, left"),
     ("Delete, Ctrl+Up/Down", "In the queue: remove, move up or down"),
-    ("Escape", "Leave a text field; on the speaker display: close it"),
+    ("Escape", "Leave a text field; on a question: keep things as they are"),
 )
 
 TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)

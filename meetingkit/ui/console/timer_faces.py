@@ -21,50 +21,84 @@ ITEM_WORDS = {
 }
 
 
+BREAK_WORDS = {
+    "speaking": "Feedback break",
+    "wrap_up": "Feedback break ending soon",
+    "over": "Feedback break over time",
+}
+BREAK_STATES = {"speaking": "break", "wrap_up": "wrap_up", "over": "over"}
+
+
 @dataclass(frozen=True)
 class SpeakerFace:
-    """What the speaker timer shows, in words: the same for the console and the speaker display."""
+    """What the speaker timer shows, in words: the same for the console and the speaker display.
+
+    `detail` is for the room; `hint` is the chair's own (a key to press) and never reaches the display.
+    """
 
     state: str  # a palette state: speaking | wrap_up | over | idle | paused | break | ended
     words: str
     name: str
     time_text: str
     detail: str = ""
+    hint: str = ""
+
+    @property
+    def chair_line(self) -> str:
+        """The console's line under the time: the room's words, else the chair's hint."""
+        return self.detail or self.hint
 
 
 def speaker_face(live: LiveMeeting, now: float) -> SpeakerFace:
     if live.status == "ended":
-        return SpeakerFace("ended", "Meeting ended", "", "", "No further commands: the summary is above")
+        return SpeakerFace("ended", "Meeting ended", "", "", hint="No further commands: the summary is above")
     if live.status == "ready":
         return SpeakerFace(
-            "idle", "Meeting not started", "", IDLE_TIME, "Start meeting (Enter) starts the clock"
+            "idle", "Meeting not started", "", IDLE_TIME, hint="Start meeting (Enter) starts the clock"
         )
+    if live.brk.status == "running":
+        return _break_face(live, now)
     timer = live.speaker_timer(now)
     detail = _turn_detail(live, now, timer.interjection)
-    if timer.state == "idle" and live.brk.status == "running":
-        brk = live.break_timer(now)
-        time_text = brk.text if brk else ""
-        if live.paused:
-            return SpeakerFace("paused", "Meeting paused", "Feedback break", time_text)
-        return SpeakerFace("break", "Feedback break", "Patient and public voices", time_text)
     if live.paused:
         still = "Every clock is stopped — P resumes"
-        return SpeakerFace(
-            "paused", "Meeting paused", timer.name, timer.text if timer.name else IDLE_TIME, still
-        )
+        name_time = timer.text if timer.name else IDLE_TIME
+        return SpeakerFace("paused", "Meeting paused", timer.name, name_time, detail, hint=still)
     if timer.state == "idle":
         return SpeakerFace("idle", timer.state_label, "", IDLE_TIME, detail or "Nobody has the floor")
     return SpeakerFace(timer.state, timer.state_label, timer.name, timer.text, detail)
 
 
+def _break_face(live: LiveMeeting, now: float) -> SpeakerFace:
+    """In the feedback break the break's countdown is the main figure, in the break's own state (nobody is
+    timed against a speaker limit there); whoever speaks is named, with their time beside it."""
+    brk = live.break_timer(now)
+    time_text = brk.text if brk else ""
+    timer = live.speaker_timer(now)
+    if timer.name:
+        name = timer.name
+        detail = " · ".join(
+            [f"Speaking for {format_clock(timer.elapsed_s)}"]
+            + ([_turn_detail(live, now, True)] if timer.interjection else [])
+        )
+    else:
+        name, detail = "Patient and public voices", ""
+    if live.paused:
+        return SpeakerFace(
+            "paused", "Meeting paused", name, time_text, detail, hint="Every clock is stopped — P resumes"
+        )
+    state = brk.state if brk else "speaking"
+    return SpeakerFace(BREAK_STATES[state], BREAK_WORDS[state], name, time_text, detail)
+
+
 def _turn_detail(live: LiveMeeting, now: float, interjection: bool) -> str:
-    parts = []
-    if interjection:
-        held = live.held_timer(now)
-        parts.append(f"Interjection — {held.name} waits ({held.text})" if held else "Interjection")
-    if live.brk.status == "running" and live.turn is not None:
-        parts.append("In the feedback break")
-    return " · ".join(parts)
+    if not interjection:
+        return ""
+    held = live.held_timer(now)
+    if held is None:
+        return "Interjection"
+    waits = format_clock(held.elapsed_s) if live.brk.status == "running" else held.text
+    return f"Interjection — {held.name} waits ({waits})"
 
 
 @dataclass(frozen=True)
@@ -80,9 +114,10 @@ def item_face(live: LiveMeeting, now: float) -> ItemFace:
     agenda = live.meeting.agenda
     if live.brk.status == "running":
         brk = live.break_timer(now)
-        state = "paused" if live.paused else "break"
+        own = brk.state if brk else "speaking"
+        state = "paused" if live.paused else BREAK_STATES[own]
         text = brk.text if brk else ""
-        words = "Meeting paused" if live.paused else "Feedback break"
+        words = "Meeting paused" if live.paused else BREAK_WORDS[own]
         return ItemFace(
             state,
             words,

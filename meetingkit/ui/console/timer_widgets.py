@@ -104,7 +104,7 @@ class SpeakerTimerPanel(ColourPanel):
         # The time itself is the label's value (its name stays "Speaker time"); the description adds who and
         # how, so that a screen reader reads "2:12, Speaking. Eileen Foster".
         self.time.setAccessibleDescription(f"{face.words}. {face.name}".strip(". "))
-        self.detail.setText(face.detail)
+        self.detail.setText(face.chair_line)  # the room's words, or the chair's hint (never on the display)
 
 
 class ItemTimerPanel(ColourPanel):
