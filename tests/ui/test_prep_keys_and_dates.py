@@ -59,7 +59,9 @@ def test_8_duplicate_as_next_proposes_a_date_from_today_and_refuses_one_before(
     proposed = from_qdatetime(dialog.start.dateTime())
     assert proposed.date() >= clock.now_utc().date()
     dialog.start.setDateTime(dialog.start.dateTime().addDays(-60))  # typed into the past: held at today
-    assert from_qdatetime(dialog.start.dateTime()) >= clock.now_utc().replace(tzinfo=None) - timedelta(hours=1)
+    assert from_qdatetime(dialog.start.dateTime()) >= clock.now_utc().replace(tzinfo=None) - timedelta(
+        hours=1
+    )
 
 
 def test_8_the_main_window_asks_with_today_and_the_series_days(
@@ -96,7 +98,9 @@ def test_11_f1_in_the_main_window_lists_its_keys(qtbot: Any, window: MainWindow)
     qtbot.keyClick(window.tree, Qt.Key.Key_F1)
     shown = window.shortcut_list
     assert shown is not None and shown.isVisible()
-    rows = {shown.table.item(r, 1).text(): shown.table.item(r, 0).text() for r in range(shown.table.rowCount())}
+    rows = {
+        shown.table.item(r, 1).text(): shown.table.item(r, 0).text() for r in range(shown.table.rowCount())
+    }
     assert rows["New meeting"] == "Ctrl+N" and rows["Run meeting"] == "Ctrl+R"
     assert rows["Keyboard shortcuts"] == "F1"
 
@@ -114,7 +118,9 @@ def test_11_the_editor_opens_with_the_title_focused(qtbot: Any, editor: MeetingE
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.details.title)
 
 
-def test_11_enter_in_a_field_neither_saves_nor_closes(qtbot: Any, editor: MeetingEditor, store: Store) -> None:
+def test_11_enter_in_a_field_neither_saves_nor_closes(
+    qtbot: Any, editor: MeetingEditor, store: Store
+) -> None:
     editor.details.title.setFocus()
     qtbot.keyClicks(editor.details.title, "Board June")
     qtbot.keyClick(editor.details.title, Qt.Key.Key_Return)
