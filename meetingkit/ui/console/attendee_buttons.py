@@ -93,7 +93,7 @@ class AttendeeButton(QPushButton):
         self.key = person.key
         self.setAccessibleName(f"Give the floor to {person.name}")
         self.setAutoDefault(True)  # Enter gives the floor to the focused person
-        self.setMinimumHeight(62)
+        self.setMinimumHeight(58)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.name = FitLabel(20, bold=True, min_px=15)
         self.name.setText(person.name)
@@ -178,7 +178,7 @@ class AttendeeBoard(QWidget):
         queue.setFont(pixel_font(16, bold=True))
         queue.setAccessibleName(f"Add {person.name} to the queue")
         queue.setToolTip(plain_tip(f"Add {person.name} to the speaker queue"))
-        queue.setMinimumSize(44, 62)
+        queue.setMinimumSize(44, 58)
         # In the Tab order, right after the person's own button: a keyboard user queues a person as a mouse
         # user does (Q, find by name, is the quicker way in a large meeting).
         queue.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

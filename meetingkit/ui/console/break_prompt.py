@@ -74,6 +74,7 @@ class BreakPanel(QFrame):
         top.addWidget(self.icon)
         top.addWidget(self.outlook, 1)
         top.addWidget(self.countdown)
+        top.addWidget(self.end_button)  # beside the countdown: the running break takes one row
         self.choices = QWidget()
         row = QHBoxLayout(self.choices)
         row.setContentsMargins(0, 0, 0, 0)
@@ -82,10 +83,10 @@ class BreakPanel(QFrame):
         row.addWidget(self.reason, 1)
         row.addWidget(self.skip_button)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 8, 12, 8)
+        lay.setContentsMargins(10, 4, 10, 4)
+        lay.setSpacing(4)
         lay.addLayout(top)
         lay.addWidget(self.choices)
-        lay.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignRight)
         self.mode = ""
         self._apply_mode("quiet")
 
@@ -93,7 +94,7 @@ class BreakPanel(QFrame):
         b = QPushButton(text)
         b.setAccessibleName(name)
         b.setFont(pixel_font(18, bold=True))
-        b.setMinimumHeight(40)
+        b.setMinimumHeight(36)
         b.setAutoDefault(True)
         b.clicked.connect(slot)
         return b
@@ -105,7 +106,7 @@ class BreakPanel(QFrame):
         if mode == "due":
             text = "Feedback break due after this item: start it, postpone it, or skip it"
         elif mode == "running":
-            text = "Feedback break: patient and public representatives speak"
+            text = "Feedback break under way"
         else:
             text = outlook
         if self.outlook.text() != text:

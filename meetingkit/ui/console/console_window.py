@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QScreen, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -66,6 +66,7 @@ from meetingkit.ui.console.undo_button import UndoButton
 
 ATTENDEES_ALWAYS_SHOWN = 3  # rows of attendee buttons never squeezed out of view by prompts
 SIDE_SHARE = 0.37  # of a large window's width, for the notes and voices panels
+OFFER_BESIDE_MIN_PX = 300  # narrower side panels: the offer of new timings moves into the chair's column
 
 
 class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
@@ -119,8 +120,8 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
     def _build(self, live: LiveMeeting) -> None:
         main = QWidget()
         col = QVBoxLayout(main)
-        col.setContentsMargins(12, 8, 12, 8)
-        col.setSpacing(8)
+        col.setContentsMargins(12, 4, 12, 4)
+        col.setSpacing(5)  # each pixel counts on a 1366×768 laptop (issue 12)
         self.title_row = TitleRow(live.meeting.title, self.toggle_display, self.show_shortcuts, self.ask_end)
         self.screen_choice = self.title_row.screen_choice
         self.display_button = self.title_row.display_button
@@ -148,12 +149,8 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         col.addLayout(self._timer_rows(), 3)
         col.addLayout(self._control_row())
         self.break_panel = BreakPanel(self.bridge, start=self.start_break, end=self.end_break)
-        self.rebalance_panel = RebalancePanel(self.bridge)
         col.addWidget(self.break_panel)
-        col.addWidget(self.rebalance_panel)
         col.addWidget(self._attendee_area(live))
-        self.status = StatusLine()
-        col.addWidget(self.status)
         # On a small screen the column scrolls rather than squeezing the timers into each other.
         outer = QScrollArea()
         outer.setWidgetResizable(True)
@@ -163,11 +160,35 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         self.main_column = main
         outer.setAccessibleName("Chair's console")
         outer.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that says nothing; it follows the focus
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(outer)
+        self.column_scroll = outer
+        # The status line (what was done, what was refused and why) never scrolls out of view.
+        self.status = StatusLine()
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.setSpacing(0)
+        left_lay.addWidget(outer, 1)
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(12, 2, 12, 6)
+        status_row.addWidget(self.status)
+        left_lay.addLayout(status_row)
+        # The offer of new timings sits beside the forecast, above the side panels: on a 1366×768 laptop the
+        # chair's column has no room for it under a due break, and there it is read whole.
+        self.rebalance_panel = RebalancePanel(self.bridge)
         self.side_tabs = SidePanels(self.bridge, self.store)
         self.side_panels = self.side_tabs.panels
-        split.addWidget(self.side_tabs)
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 6, 0, 0)
+        right_lay.setSpacing(6)
+        right_lay.addWidget(self.rebalance_panel)
+        right_lay.addWidget(self.side_tabs, 1)
+        self.side_column = right
+        self._chair_column = col
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.splitterMoved.connect(lambda *_: self._place_offer())
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         self.split = split
@@ -207,6 +228,7 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         self.chosen = FitLabel(18, bold=False, min_px=14)
         self.chosen.setAccessibleName("Chosen person")
         self.queue_panel.layout().addWidget(self.chosen)
+        self.queue_panel.shares_line_with = self.chosen
         middle.addWidget(self.speaker_panel, 3)
         # Under the queue, and usable before the start and after the end too (the queue panel is not).
         self.share_button = console_button(
@@ -407,6 +429,23 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
             self.room.stop()  # every page's connection closes, and nothing listens any more
             self.bridge.stop()  # and the meeting's writer lock is given back
 
+    def _place_offer(self) -> None:
+        """The offer of new timings sits above the side panels while they have room for it; with the side
+        panels squeezed out (a narrow window, or the divider dragged), it moves into the chair's column."""
+        beside = self.side_column.width() >= OFFER_BESIDE_MIN_PX
+        home = self.side_column.layout() if beside else self._chair_column
+        if self.rebalance_panel.parentWidget() is (self.side_column if beside else self.main_column):
+            return
+        assert isinstance(home, QVBoxLayout)
+        if beside:
+            home.insertWidget(0, self.rebalance_panel)
+        else:
+            home.insertWidget(home.indexOf(self.break_panel) + 1, self.rebalance_panel)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_offer()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if not self._split_sized:
@@ -414,6 +453,7 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
             # (after that the chair's own dragging of the divider stands).
             self._split_sized = True
             self._size_split(self.split.width())
+        self._place_offer()
         if self.bridge.live.status == "ready":
             self.start_meeting_button.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.bridge.live.status == "running":

@@ -52,7 +52,7 @@ def console_button(
     b = ControlButton(text) if text and "\n" in text else QPushButton(text or name)
     b.setAccessibleName(name)
     b.setFont(pixel_font(px, bold=True))
-    b.setMinimumHeight(64 if "\n" in (text or "") else 44 if px >= 19 else 32)
+    b.setMinimumHeight(56 if "\n" in (text or "") else 44 if px >= 19 else 32)
     b.setAutoDefault(True)  # Enter presses the focused button (Space is the speaker key)
     b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     b.clicked.connect(lambda _=False: slot())

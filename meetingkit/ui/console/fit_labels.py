@@ -3,7 +3,7 @@ text that reserves its lines."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -82,15 +82,21 @@ class WrapLabel(ValueLabel):
     """Wrapped text that reserves `lines` lines and claims no height-for-width.
 
     A height-for-width label makes its box layout squeeze the widgets beside it below their minimum; a
-    fixed number of lines keeps the console's column predictable.
+    fixed number of lines keeps the console's column predictable. With `grow`, the label asks for more
+    lines when its text needs them at its width, so that no word is ever cut off (an offer to the chair
+    must be read whole).
     """
 
-    def __init__(self, px: int, lines: int, bold: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, px: int, lines: int, bold: bool = False, parent: QWidget | None = None, grow: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)  # names and titles as typed, never markup
         self.setFont(pixel_font(px, bold))
         self.setWordWrap(True)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 2)
+        self._least = self.fontMetrics().lineSpacing() * lines + 2
+        self._grow = grow
+        self.setMinimumHeight(self._least)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name; QLabel turns it on with word wrap)
@@ -101,3 +107,27 @@ class WrapLabel(ValueLabel):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.fontMetrics().horizontalAdvance(self.text()) + 4, self.minimumHeight())
+
+    def needed_height(self, width: int | None = None) -> int:
+        """The height the whole text takes, wrapped at `width` (default: the label's own)."""
+        w = max(1, (self.contentsRect().width() if width is None else width) - 2 * self.margin())
+        box = self.fontMetrics().boundingRect(
+            QRect(0, 0, w, 100_000), int(Qt.TextFlag.TextWordWrap), self.text()
+        )
+        return box.height() + 2 + 2 * self.margin()
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self._grow_to_text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._grow_to_text()
+
+    def _grow_to_text(self) -> None:
+        if not self._grow or self.width() <= 1:
+            return
+        height = max(self._least, self.needed_height())
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+            self.updateGeometry()

@@ -39,14 +39,20 @@ class NoticeBar(QFrame):
     """Icon, text (room for `lines` lines) and, if dismissible, a 'Dismiss' button."""
 
     def __init__(
-        self, kind: str, name: str, dismissible: bool = False, lines: int = 1, parent: QWidget | None = None
+        self,
+        kind: str,
+        name: str,
+        dismissible: bool = False,
+        lines: int = 1,
+        parent: QWidget | None = None,
+        px: int = 18,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"notice_{kind}")
         self._kind = ""
         self.icon = QLabel()
         self.icon.setFixedSize(26, 26)
-        self.text = WrapLabel(18, lines=lines, bold=True)
+        self.text = WrapLabel(px, lines=lines, bold=True, grow=True)  # a long refusal wraps, never cut off
         self.text.setAccessibleName(name)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 6, 10, 6)

@@ -40,7 +40,7 @@ class QueuePanel(QWidget):
         self.bridge = bridge
         self.model = QueueModel(self)
         title = QLabel("Speaker queue")
-        title.setFont(pixel_font(22, bold=True))
+        title.setFont(pixel_font(20, bold=True))
         self.view = QTableView()
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.view.setModel(self.model)
@@ -73,17 +73,23 @@ class QueuePanel(QWidget):
         self.remove_button = self._button("Remove from queue", self.remove_selected, "Remove")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(title)
+        lay.setSpacing(4)
+        # Up, Down and Remove beside the title, and the search result only while there is one: on a
+        # 1366×768 laptop every line here is a line the attendee buttons or a prompt would lose.
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        for b in (self.up_button, self.down_button, self.remove_button):
+            b.setFont(pixel_font(16))  # small beside the title: the speaker's timer keeps its width
+            heading.addWidget(b)
+        lay.addLayout(heading)
         lay.addWidget(self.view, 1)
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.add_button)
         lay.addLayout(row)
         lay.addWidget(self.hint)
-        moves = QHBoxLayout()
-        for b in (self.up_button, self.down_button, self.remove_button):
-            moves.addWidget(b)
-        lay.addLayout(moves)
+        self.hint.hide()
+        self.shares_line_with: QWidget | None = None
         self._live: LiveMeeting = bridge.live
 
     def _button(self, name: str, slot: object, text: str | None = None) -> QPushButton:
@@ -108,6 +114,9 @@ class QueuePanel(QWidget):
 
     def _show_match(self, text: str) -> None:
         hits = match_people(self._live, text)
+        self.hint.setVisible(bool(text.strip()))
+        if self.shares_line_with is not None:  # the search result takes that line while there is one
+            self.shares_line_with.setVisible(not text.strip())
         if not text.strip():
             self.hint.setText("")
         elif not hits:

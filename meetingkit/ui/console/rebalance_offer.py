@@ -9,7 +9,7 @@ from meetingkit.models.schedule import Proposal
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.palette import BANNERS, pixel_font, state_icon
-from meetingkit.ui.console.fit_labels import FitLabel, WrapLabel
+from meetingkit.ui.console.fit_labels import WrapLabel
 
 
 def _minutes(m: float) -> str:
@@ -43,9 +43,10 @@ class RebalancePanel(QFrame):
         icon = QLabel()
         icon.setPixmap(state_icon("warning", 30, fg))
         icon.setFixedSize(30, 30)
-        self.title = FitLabel(21, bold=True, min_px=15)
+        # Both wrap and grow to their words: an offer to change the plan is never cut off (issue 12).
+        self.title = WrapLabel(19, lines=1, bold=True, grow=True)
         self.title.setAccessibleName("Rebalance offer")
-        self.text = WrapLabel(17, lines=3)
+        self.text = WrapLabel(17, lines=2, grow=True)
         self.text.setAccessibleName("Proposed timings")
         self.accept_button = QPushButton("Accept new timings")
         self.accept_button.setAccessibleName("Accept new timings")
@@ -57,16 +58,20 @@ class RebalancePanel(QFrame):
             b.setAutoDefault(True)
         self.accept_button.clicked.connect(self.accept)
         self.dismiss_button.clicked.connect(self.dismiss)
-        words = QVBoxLayout()
-        words.setSpacing(2)
-        words.addWidget(self.title)
-        words.addWidget(self.text)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(12, 6, 12, 6)
-        lay.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(words, 1)
-        lay.addWidget(self.dismiss_button)
-        lay.addWidget(self.accept_button)
+        # It sits beside the forecast, above the side panels: words across the width, the answers under them.
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.title, 1)
+        answers = QHBoxLayout()
+        answers.addStretch(1)
+        answers.addWidget(self.dismiss_button)
+        answers.addWidget(self.accept_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 6, 10, 6)
+        lay.setSpacing(4)
+        lay.addLayout(top)
+        lay.addWidget(self.text)
+        lay.addLayout(answers)
         self.proposal: Proposal | None = None
         self._dismissed_in: tuple[str | None, str] | None = None
         self.hide()
@@ -79,7 +84,7 @@ class RebalancePanel(QFrame):
             self.setVisible(False)
             return
         self.proposal = proposal
-        title = f"Running {live.forecast(now).status}: {proposal.summary.lower()} to finish on time?"
+        title = f"Running {live.forecast(now).status}: {proposal.summary.lower()} to finish on time? (R)"
         text = describe_proposal(live, proposal)
         if self.title.text() != title:
             self.title.setText(title)

@@ -143,7 +143,10 @@ class SpeakerDisplay(QWidget):
             self.showNormal()  # a full-screen window moves between screens only once it is normal again
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
-        self.showFullScreen()
+        # Not showFullScreen(), which also activates the window (taking the chair's keys): the state, then
+        # a show that WA_ShowWithoutActivating keeps from activating.
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        self.show()
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)

@@ -59,7 +59,8 @@ class StatusLine(NoticeBar):
     """One line, always shown: green for what was done, red for what was refused."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("ok", "Status", parent=parent)
+        # 16 px: a refusal with its reason fits one line of a 1366 px laptop's column.
+        super().__init__("ok", "Status", parent=parent, px=16)
         self.text.setText("Ready")
 
     def done(self, words: str) -> None:

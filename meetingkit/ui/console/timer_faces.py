@@ -23,8 +23,8 @@ ITEM_WORDS = {
 
 BREAK_WORDS = {
     "speaking": "Feedback break",
-    "wrap_up": "Feedback break ending soon",
-    "over": "Feedback break over time",
+    "wrap_up": "Break ending soon",
+    "over": "Break over time",
 }
 BREAK_STATES = {"speaking": "break", "wrap_up": "wrap_up", "over": "over"}
 

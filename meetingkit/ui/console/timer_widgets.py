@@ -122,7 +122,7 @@ class ItemTimerPanel(ColourPanel):
         self.time.setAccessibleName("Item time")
         self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(16, 8, 16, 8)
+        lay.setContentsMargins(16, 6, 16, 6)
         lay.setSpacing(2)
         lay.addWidget(self.title)
         row = QHBoxLayout()
@@ -154,7 +154,7 @@ class ForecastPanel(QFrame):
         self.clock.setAccessibleName("Meeting clock")
         self.forecast = FitLabel(26, bold=True, min_px=17)
         self.forecast.setAccessibleName("Meeting forecast")
-        self.at_risk = FitLabel(20, bold=False, min_px=15)
+        self.at_risk = WrapLabel(17, lines=1, grow=True)  # every title at risk, wrapped, never elided
         self.at_risk.setAccessibleName("Items at risk")
         self.next_up = FitLabel(22, bold=False, min_px=16)
         self.next_up.setAccessibleName("What comes next")
