@@ -28,6 +28,7 @@ class BreakQuestion(NoticeBar):
             esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), b, self.cancel)
             esc.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.on_closed: Callable[[], object] | None = None
+        self.on_asked: Callable[[], object] | None = None
         self.hide()
 
     def ask(self, question: str, yes_words: str, then: Callable[[], object]) -> None:
@@ -36,6 +37,8 @@ class BreakQuestion(NoticeBar):
         self.yes_button.setText(yes_words)
         self.yes_button.setAccessibleName(yes_words)
         self.show()
+        if self.on_asked is not None:
+            self.on_asked()
         self.yes_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _yes(self) -> None:

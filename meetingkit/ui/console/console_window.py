@@ -64,7 +64,8 @@ from meetingkit.ui.console.timer_widgets import ForecastPanel, ItemTimerPanel, S
 from meetingkit.ui.console.title_row import TitleRow
 from meetingkit.ui.console.undo_button import UndoButton
 
-ATTENDEES_ALWAYS_SHOWN = 3  # rows of attendee buttons never squeezed out of view by prompts
+ATTENDEES_ALWAYS_SHOWN = 3  # rows of attendee buttons never squeezed out of view by prompts (at most)
+ATTENDEE_ROWS_LEAST = 2  # ... and at least, when the column is short of room
 SIDE_SHARE = 0.37  # of a large window's width, for the notes and voices panels
 OFFER_BESIDE_MIN_PX = 300  # narrower side panels: the offer of new timings moves into the chair's column
 
@@ -143,12 +144,15 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         self.cancel_end_button = self.end_bar.cancel_button
         col.addWidget(self.end_bar)
         col.addWidget(self.display_tools.bar)
-        self.break_question = BreakQuestion()
-        self.break_question.on_closed = self.focus_home
-        col.addWidget(self.break_question)
         col.addLayout(self._timer_rows(), 3)
         col.addLayout(self._control_row())
         self.break_panel = BreakPanel(self.bridge, start=self.start_break, end=self.end_break)
+        # The question about starting or ending the break early takes the break panel's place while it is
+        # asked (one line less to fit on a laptop, and the answer is where the chair was looking).
+        self.break_question = BreakQuestion()
+        self.break_question.on_closed = self._question_closed
+        self.break_question.on_asked = lambda: self.break_panel.hide()
+        col.addWidget(self.break_question)
         col.addWidget(self.break_panel)
         col.addWidget(self._attendee_area(live))
         # On a small screen the column scrolls rather than squeezing the timers into each other.
@@ -267,8 +271,13 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         # Up to three rows of people stay in view whatever prompts show: when the break prompt and the new
         # timings take the room, the whole column scrolls (with its scroll bar) rather than this board
         # shrinking to a row. A larger meeting's further rows scroll inside the board.
+        # On a 1366×768 laptop with the break due, the new timings and a refusal all showing, the column has
+        # room for two rows: then the board keeps the rows that hold a patient or public representative in
+        # view (up to three) and scrolls the rest, rather than the whole column scrolling away.
         rows = max(1, -(-len(live.meeting.people) // ATTENDEE_COLUMNS))
-        shown = min(rows, ATTENDEES_ALWAYS_SHOWN)
+        public = [i // ATTENDEE_COLUMNS for i, p in enumerate(live.meeting.people) if p.is_public_voice]
+        least = max(ATTENDEE_ROWS_LEAST, max(public, default=0) + 1)
+        shown = min(rows, least, ATTENDEES_ALWAYS_SHOWN)
         scroll.setMinimumHeight(max(74, round(self.attendees.sizeHint().height() * shown / rows)))
         return scroll
 
@@ -428,6 +437,10 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         if event.isAccepted():
             self.room.stop()  # every page's connection closes, and nothing listens any more
             self.bridge.stop()  # and the meeting's writer lock is given back
+
+    def _question_closed(self) -> None:
+        self.break_panel.show()
+        self.focus_home()
 
     def _place_offer(self) -> None:
         """The offer of new timings sits above the side panels while they have room for it; with the side

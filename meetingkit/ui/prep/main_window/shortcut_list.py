@@ -21,7 +21,6 @@ from meetingkit.ui.prep.main_window.menus import plain
 EXTRA_KEYS = (
     ("Enter (on a meeting)", "Edit or view the meeting"),
     ("Alt + underlined letter", "Open a menu, or press the button with that letter"),
-    ("F1", "Show these shortcuts"),
 )
 
 
@@ -64,4 +63,4 @@ class ShortcutList(QDialog):
         height = self.table.horizontalHeader().height() + sum(
             self.table.rowHeight(r) for r in range(len(rows))
         )
-        self.resize(560, min(height + 90, 620))
+        self.resize(680, min(height + 90, 620))
