@@ -363,3 +363,27 @@ def artifact(name: str):  # noqa: ANN201
     folder = Path(__file__).resolve().parents[2] / "artifacts" / "laptop"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / name
+
+
+# ---- 3. the end: never "on time" over items not reached ---------------------------------------------------
+
+
+def test_3_the_summary_names_what_was_never_reached_and_is_not_green(
+    qtbot,
+    console: ConsoleWindow,
+    store: Store,
+    clock: FakeClock,  # noqa: ANN001
+) -> None:
+    console.start_meeting()
+    console.bridge.command("start_item", item="i3")
+    clock.advance(85 * 60)  # ends at the scheduled end (75 min + the break's 10): "on time" ...
+    console.ask_end()
+    qtbot.keyClicks(console.end_bar.reason, "Ran out of time")
+    press(qtbot, console, Qt.Key.Key_Return)
+    line = console.summary_bar.text.text()
+    assert (
+        ", on time. Not reached: Review of actions, Thrombectomy access, Life after stroke research bid, "
+        "Next steps." in line
+    )  # ... but never hiding what was left out
+    assert "#DCEBFA" in console.summary_bar.styleSheet()  # the notice colours, not the green of "all well"
+    assert console.break_panel.outlook.text() == "Feedback break skipped: Ran out of time"

@@ -198,8 +198,13 @@ def test_words_for_the_chair(live: LiveMeeting, clock: FakeClock) -> None:
     clock.advance(600)
     live.apply("skip_break", {"reason": "Ended early"})
     live.apply("end_meeting")
-    assert ended_summary(live).startswith(
-        "Meeting ended at 10:10: 10 min from start to end, 75 min early. "
+    summary = ended_summary(live)
+    # What was never reached is said too (issue 12: "on time" had hidden a lost next steps).
+    assert summary.startswith(
+        "Meeting ended at 10:10: 10 min from start to end, 75 min early. Not reached: Review of actions, "
+    )
+    assert summary.endswith(
+        "Next steps. "
         "Patient and public voice: 100% of the main discussion (outside the feedback break). "
         "Not heard: Dr Rachel Hughes, Ben Carter, Eileen Foster, Claire Dunne and 2 more."
     )

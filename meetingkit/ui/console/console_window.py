@@ -39,7 +39,7 @@ from meetingkit.ui.console.console_keys import ConsoleKeys
 from meetingkit.ui.console.control_buttons import console_button
 from meetingkit.ui.console.display_tools import DisplayTools
 from meetingkit.ui.console.end_question import EndQuestion
-from meetingkit.ui.console.ended_summary import ended_summary
+from meetingkit.ui.console.ended_summary import ended_summary, summary_kind
 from meetingkit.ui.console.fit_labels import FitLabel
 from meetingkit.ui.console.notice_bars import (
     NoticeBar,
@@ -386,7 +386,7 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
 
     def _meeting_ended(self, live: LiveMeeting) -> None:
         self.end_bar.hide()
-        self.summary_bar.show_text(ended_summary(live))
+        self.summary_bar.show_text(ended_summary(live), summary_kind(live))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_shortcuts(self) -> None:

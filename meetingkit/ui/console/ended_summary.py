@@ -28,4 +28,25 @@ def ended_summary(live: LiveMeeting) -> str:
     if total - live.elapsed() >= PAUSES_WORTH_SAYING_S:
         # The clock's own figure, as the console shows it: rounding both to the minute could make them equal.
         length += f" ({format_clock(live.elapsed())} on the meeting clock, pauses left out)"
-    return f"Meeting ended at {local_time(live, end_at)}: {length}, {when}. {voice}{unheard}"
+    return f"Meeting ended at {local_time(live, end_at)}: {length}, {when}.{_left_out(live)} {voice}{unheard}"
+
+
+def _left_out(live: LiveMeeting) -> str:
+    """What the meeting did not reach (and what the chair deferred): 'on time' alone would hide it."""
+    skipped, deferred = left_out(live)
+    words = f" Not reached: {', '.join(skipped)}." if skipped else ""
+    return words + (f" Deferred: {', '.join(deferred)}." if deferred else "")
+
+
+def left_out(live: LiveMeeting) -> tuple[list[str], list[str]]:
+    """(titles of items never reached, titles of items the chair deferred)."""
+    not_reached = [t for t in live.timing().items if t.status == "not_reached"]
+    skipped = [t.title for t in not_reached if live.items[t.key].status != "deferred"]
+    deferred = [t.title for t in not_reached if live.items[t.key].status == "deferred"]
+    return skipped, deferred
+
+
+def summary_kind(live: LiveMeeting) -> str:
+    """The summary bar's colour: green only when every item was reached and the break not skipped."""
+    skipped, _ = left_out(live)
+    return "notice" if skipped or live.brk.status == "skipped" else "ok"
