@@ -62,6 +62,9 @@ def test_a_failed_projection_write_leaves_neither_the_event_nor_any_row(
     clock.advance(20)
     session.apply("speak", {"who": "ch"})
     clock.advance(40)
+    if command == "end_meeting":  # the end is refused while the feedback break is still to come
+        session.apply("skip_break", {"reason": "A short meeting"})
+    written = len(session.live.events)
     before = snapshot(db_path)
     real = live_session.write_changes
     calls: list[str] = []
@@ -69,7 +72,9 @@ def test_a_failed_projection_write_leaves_neither_the_event_nor_any_row(
 
     session.apply(command, payload)
 
-    assert calls == ["3 events written before the projections"], "the failure came after the event row"
+    assert calls == [f"{written + 1} events written before the projections"], (
+        "the failure came after the event row"
+    )
     assert snapshot(db_path) == before, (
         f"the {command} event or a {table} row outlived the failed transaction"
     )
