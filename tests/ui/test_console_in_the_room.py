@@ -387,3 +387,28 @@ def test_3_the_summary_names_what_was_never_reached_and_is_not_green(
     )  # ... but never hiding what was left out
     assert "#DCEBFA" in console.summary_bar.styleSheet()  # the notice colours, not the green of "all well"
     assert console.break_panel.outlook.text() == "Feedback break skipped: Ran out of time"
+
+
+def test_markup_in_a_name_or_a_title_is_shown_as_typed_in_every_bar_and_question(
+    qtbot,
+    store: Store,
+    clock: FakeClock,  # noqa: ANN001
+) -> None:
+    from meetingkit.ui.console.fit_labels import WrapLabel
+
+    meeting = board(clock)
+    meeting.people[4].name = "Dr <b>Anil</b> Kapoor"
+    meeting.agenda[2].title = "Discharge <i>results</i> <img src='/etc/passwd'>"
+    mid = store.create_meeting(meeting)
+    bridge = LiveBridge(store.open_live(mid, clock))
+    console = make_console(qtbot, bridge, store)
+    console.start_meeting()
+    bridge.command("speak", who="m1")
+    clock.advance(60)
+    console.start_break()  # asks: the break is planned after the item with markup in its title
+    assert "<img src='/etc/passwd'>" in console.break_question.text.text()
+    assert console.status.text.text() == "Done: Dr <b>Anil</b> Kapoor has the floor"
+    labels = console.findChildren(WrapLabel)
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    console.display.hide()
+    bridge.stop()
