@@ -87,7 +87,8 @@ def test_a_failed_projection_write_leaves_neither_the_event_nor_any_row(
     assert session.flush()
     after = snapshot(db_path)
     assert after != before
-    assert [e.type for e in store.events(mid)] == ["start_meeting", "speak", command]
+    skipped = ["skip_break"] if command == "end_meeting" else []
+    assert [e.type for e in store.events(mid)] == ["start_meeting", "speak", *skipped, command]
     now = session.live.now()
     rebuilt = store.rebuild(mid, FakeClock(clock.now_utc()))
     assert (
