@@ -259,6 +259,9 @@ def test_8_a_meeting_planned_for_another_day_is_moved_to_today_before_it_starts(
     console = make_console(qtbot, bridge, store)
     assert console.move_bar.isVisible()
     assert "planned for Sunday 17 May 2026 at 10:00" in console.move_bar.text.text()
+    # No forecast against a day long past (it put every item "at risk"): the plan's day, plainly.
+    assert console.forecast_panel.forecast.text() == "Planned for Sun 17 May 2026"
+    assert console.forecast_panel.at_risk.isHidden()
     press(qtbot, console, Qt.Key.Key_Return)  # Start meeting: refused, the move is offered
     assert bridge.live.status == "ready"
     assert "This meeting is planned for" in console.status.text.text()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from meetingkit.models.meeting import BREAK
-from meetingkit.models.session import LiveMeeting, format_clock, from_epoch
+from meetingkit.models.session import START_WINDOW_S, LiveMeeting, format_clock, from_epoch
 
 IDLE_TIME = "—"  # not "0:00", which the room could read as someone's time run out
 ITEM_WORDS = {
@@ -169,6 +169,10 @@ def forecast_face(live: LiveMeeting, now: float) -> ForecastFace:
     if live.status == "ended":
         end = live.ended_at or now
         return ForecastFace(clock, f"Ended at {local_time(live, end)}", "", False, "")
+    if live.status == "ready" and abs(now - live.scheduled_start) > START_WINDOW_S:
+        # Planned for another day: a forecast from now against that day would put every item at risk.
+        day = live.meeting.scheduled_start.strftime("%a %-d %b %Y")
+        return ForecastFace(clock, f"Planned for {day}", "", False, "")
     fc = live.forecast(now)
     finish = local_time(live, fc.projected_end)
     text = f"{fc.status} — finish {finish}" if live.status == "running" else f"Planned finish {finish}"
