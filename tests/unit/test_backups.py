@@ -73,6 +73,7 @@ mid = store.create_meeting(small_meeting())
 session = store.open_live(mid, clock)
 session.apply("start_meeting")
 clock.advance(60)
+session.apply("skip_break", {"reason": "A short meeting"})  # the end is refused while the break is to come
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 # Like a full disk: no file may grow past 256 KiB (the database's own pages are written in place, in its WAL).
 resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, resource.RLIM_INFINITY))
@@ -114,6 +115,9 @@ def test_a_failed_end_backup_shows_in_the_save_bar_words(
     mid = store.create_meeting(small_meeting())
     session = store.open_live(mid, clock)
     session.apply("start_meeting")
+    session.apply(
+        "skip_break", {"reason": "A short meeting"}
+    )  # the end is refused while the break is to come
 
     def full(db: object, partial: Path) -> None:
         partial.write_bytes(b"")
