@@ -25,6 +25,7 @@ from meetingkit.ui.console.start_day import MoveToTodayBar
 from meetingkit.ui.console.status_line import StatusLine
 
 EXTEND_S = 60
+RUNNING_ORDER_LEAST_PX = 360
 
 
 class ChairCommands:
@@ -181,7 +182,11 @@ class ChairCommands:
         tabs.setCurrentWidget(tabs.panels["Running order"])
         sizes = self.split.sizes()
         if sizes[1] == 0:
-            self.split.setSizes([sizes[0] - self.side_width(sum(sizes)), self.side_width(sum(sizes))])
+            total = sum(sizes)
+            # On a window sized to a small screen the side panels' share can be nothing; asked for, the
+            # running order still gets room (the chair's column scrolls rather than hiding it).
+            side = max(self.side_width(total), min(total // 2, RUNNING_ORDER_LEAST_PX))
+            self.split.setSizes([total - side, side])
 
     def focus_queue(self) -> None:
         self.remember_focus()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QVBoxLayout,
@@ -65,6 +66,7 @@ from meetingkit.ui.console.title_row import TitleRow
 from meetingkit.ui.console.undo_button import UndoButton
 
 ATTENDEES_ALWAYS_SHOWN = 3  # rows of attendee buttons never squeezed out of view by prompts (at most)
+UNDO_WIDTH_PX = 300  # beside the status line: room for "Undo: give the floor to Dr …"
 ATTENDEE_ROWS_LEAST = 2  # ... and at least, when the column is short of room
 SIDE_SHARE = 0.37  # of a large window's width, for the notes and voices panels
 OFFER_BESIDE_MIN_PX = 300  # narrower side panels: the offer of new timings moves into the chair's column
@@ -174,7 +176,8 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         left_lay.addWidget(outer, 1)
         status_row = QHBoxLayout()
         status_row.setContentsMargins(12, 2, 12, 6)
-        status_row.addWidget(self.status)
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignVCenter)
         left_lay.addLayout(status_row)
         # The offer of new timings sits beside the forecast, above the side panels: on a 1366×768 laptop the
         # chair's column has no room for it under a due break, and there it is read whole.
@@ -241,14 +244,17 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         self.room.changed.connect(self._sync_share_button)
         queue_side = QVBoxLayout()
         queue_side.addWidget(self.queue_panel, 1)
-        # Beside it the speaker display's tools (message and blackout, the chime); under it Undo, saying what
-        # it would cancel.
+        # Beside it the speaker display's tools (message and blackout, the chime). Undo, saying what it would
+        # cancel, sits beside the status line that says what was done (a 1366×768 laptop has no line to spare
+        # under the queue).
         share_row = QHBoxLayout()
         share_row.addWidget(self.share_button, 1)
         share_row.addWidget(self.display_tools.row)
         queue_side.addLayout(share_row)
         self.undo_button = UndoButton(self.undo)
-        queue_side.addWidget(self.undo_button)
+        # A fixed width beside the status line (its words elide to it; the name keeps them all).
+        self.undo_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.undo_button.setFixedWidth(UNDO_WIDTH_PX)
         middle.addLayout(queue_side, 2)
         rows = QVBoxLayout()
         rows.setSpacing(8)
