@@ -273,6 +273,8 @@ def test_escape_on_the_end_question_returns_the_keyboard_where_it_was(
     qtbot: Any, console: ConsoleWindow, heard: Heard
 ) -> None:
     started(console, qtbot)
+    # The break out of the way first: with it still to come, the question asks for a reason (issue 12).
+    console.bridge.command("skip_break", reason="A short meeting")
     person = console.attendees.buttons["m4"]
     person.setFocus()
     press(qtbot, console, Qt.Key.Key_E, CTRL_SHIFT)

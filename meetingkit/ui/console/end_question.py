@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from meetingkit.ui.common.palette import pixel_font
@@ -57,9 +57,12 @@ class EndQuestion(NoticeBar):
         answers.addWidget(self.confirm_button)
         column.addLayout(answers)
         row.insertLayout(1, column, 1)
-        for w in (self.confirm_button, self.cancel_button, self.hold_break_button, self.reason):
+        for w in (self.confirm_button, self.cancel_button, self.hold_break_button):
             esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), w, keep_going)
             esc.setContext(Qt.ShortcutContext.WidgetShortcut)
+        # A text field keeps its keys (no shortcut reaches it): Escape in the reason is caught here.
+        self._keep_going = keep_going
+        self.reason.installEventFilter(self)
         self.break_to_come = False
         self.hide()
 
@@ -71,6 +74,17 @@ class EndQuestion(NoticeBar):
         button that has the focus ("Confirm end meeting: End the meeting now? …")."""
         for w in (self, self.confirm_button, self.cancel_button):
             w.setAccessibleDescription(self.question())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is self.reason
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self._keep_going()
+            return True
+        return super().eventFilter(watched, event)
 
     def ask(self, break_to_come: bool) -> None:
         """Show the question; with the break still to come, it asks for the reason and focuses that field."""
