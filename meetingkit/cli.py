@@ -66,9 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     e.add_argument("--redacted", action="store_true", help=REDACTED_HELP)
     e.add_argument("--redact", metavar="WORD", action="append", help=REDACT_HELP)
-    m = sub.add_parser("minutes", parents=[common], help="write a meeting's minutes as PDF")
+    m = sub.add_parser("minutes", parents=[common], help="write a meeting's minutes (PDF, Word or HTML)")
     m.add_argument("id", type=int)
-    m.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    m.add_argument("-o", "--output", metavar="FILE.{pdf,docx,html}", required=True)
     m.add_argument("--redacted", action="store_true", help=REDACTED_HELP)
     m.add_argument("--redact", metavar="WORD", action="append", help=REDACT_HELP)
     m.add_argument("--no-participation", action="store_true", help="leave out the participation summary")
@@ -254,21 +254,23 @@ def _warn_names_left(words: list[str]) -> None:
 def _write_minutes(
     store: Any, mid: int, out: Path, redacted: bool, participation: bool, also: Sequence[str] = ()
 ) -> list[str]:
-    """Write the minutes; (redacted) the words in them that may still be names."""
-    import io
-
+    """Write the minutes in the edition the file's ending names (.pdf, .docx, .html); (redacted) the words in
+    them that may still be names."""
     from meetingkit.models.redaction import PeopleNames
-    from meetingkit.reports.minutes_pdf import write_minutes
+    from meetingkit.reports.minutes_document import build_minutes
+    from meetingkit.reports.minutes_editions import renderer
     from meetingkit.reports.redaction_check import names_left, printed_text
     from meetingkit.store.series_people import series_people
 
+    try:
+        render = renderer(out)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     check_target(out)  # a target that will be refused is refused before the minutes are made
     live = store.rebuild(mid, SystemClock())
     context = store.minutes_context(mid)
     others = series_people(store.db, mid) if redacted else []
-    buf = io.BytesIO()
-    write_minutes(
-        buf,
+    doc = build_minutes(
         live,
         meeting_id=mid,
         **context,
@@ -277,7 +279,7 @@ def _write_minutes(
         others=others,
         also=also,
     )
-    write_file(out, buf.getvalue())
+    write_file(out, render(doc))
     if not redacted:
         return []
     names = PeopleNames(live.meeting.people, True, others=others, also=also)

@@ -1,0 +1,181 @@
+"""The Word edition of the minutes (DESIGN §5): the same blocks as real headings, paragraphs and tables with a
+header row that repeats on each page, so a secretary can edit the draft; DRAFT in every page's header until
+the minutes are approved, and page numbers in the footer."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Mm, Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from meetingkit.models.review_text import airtime
+from meetingkit.reports.minutes_blocks import Block, Chart, Facts, Heading, Keep, MinutesDoc, Para, TableBlock
+from meetingkit.reports.participation_chart import bar_label
+
+_TOKENS = re.compile(r"(<br/>|<font[^>]*>|</font>|<b>|</b>)")
+MUTED = RGBColor(0x4D, 0x56, 0x63)
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+TEXT_WIDTH_IN = 170 / 25.4  # A4 with 20 mm margins, as the PDF
+_HEADING_LEVEL = {0: 0, 1: 1, 2: 2, 3: 2}  # parts of a section sit beside its items, one level down
+
+
+def render_docx(doc: MinutesDoc) -> bytes:
+    """The minutes as a .docx file's bytes."""
+    word = Document()
+    _page_furniture(word, doc)
+    props = word.core_properties
+    props.title = doc.title
+    props.subject = doc.subject
+    props.author = "MeetingKit"
+    props.language = "en-GB"
+    normal = word.styles["Normal"]
+    normal.font.name = "DejaVu Sans"
+    normal.font.size = Pt(10)
+    _blocks(word, doc.blocks)
+    buf = io.BytesIO()
+    word.save(buf)
+    return buf.getvalue()
+
+
+def runs(paragraph: Paragraph, markup: str, bold: bool = False) -> None:
+    """Block markup as runs: bold, line breaks and quieter asides; the escaped text unescaped once."""
+    small = False
+    for token in _TOKENS.split(markup):
+        if not token:
+            continue
+        if token == "<br/>":
+            paragraph.add_run().add_break()
+        elif token == "<b>":
+            bold = True
+        elif token == "</b>":
+            bold = False
+        elif token.startswith("<font"):
+            small = True
+        elif token == "</font>":
+            small = False
+        else:
+            run = paragraph.add_run(html.unescape(token))
+            run.bold = bold or None
+            if small:
+                run.font.color.rgb = MUTED
+                run.font.size = Pt(8.5)
+
+
+def _blocks(word: DocxDocument, blocks: list[Block]) -> None:
+    for b in blocks:
+        if isinstance(b, Heading):
+            p = word.add_heading(level=_HEADING_LEVEL.get(b.level, 3))
+            runs(p, b.text)
+        elif isinstance(b, Para):
+            p = word.add_paragraph()
+            runs(p, b.text)
+            if b.style == "entry":
+                p.paragraph_format.left_indent = Pt(12)
+            elif b.style in ("meta", "empty", "caption", "subtitle"):
+                for r in p.runs:
+                    r.font.color.rgb = MUTED
+        elif isinstance(b, Facts):
+            for label, value in b.rows:
+                p = word.add_paragraph()
+                runs(p, f"<b>{label}:</b> ")
+                runs(p, value)
+                p.paragraph_format.space_after = Pt(2)
+        elif isinstance(b, TableBlock):
+            _table(word, b.head, b.rows, b.right, b.widths)
+        elif isinstance(b, Chart):
+            _chart(word, b)
+        elif isinstance(b, Keep):
+            _blocks(word, b.blocks)
+
+
+def _table(
+    word: DocxDocument,
+    head: list[str],
+    rows: list[list[str]],
+    right: set[int],
+    widths: list[float] | None = None,
+) -> Table:
+    table = word.add_table(rows=1, cols=len(head))
+    table.style = "Table Grid"
+    table.autofit = False
+    for i, text in enumerate(head):
+        cell = table.rows[0].cells[i]
+        runs(cell.paragraphs[0], text, bold=True)
+    _repeat_header(table)
+    for row in rows:
+        cells = table.add_row().cells
+        for i, text in enumerate(row):
+            runs(cells[i].paragraphs[0], text)
+            if i in right:
+                cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if widths:  # the PDF's proportions, over the page's width between the margins
+        total = sum(widths)
+        for i, column in enumerate(table.columns):
+            width = Inches(TEXT_WIDTH_IN * widths[i] / total)
+            column.width = width  # the table's grid (LibreOffice reads this) and each cell (Word reads that)
+            for cell in column.cells:
+                cell.width = width
+    return table
+
+
+def _repeat_header(table: Table) -> None:
+    """Mark the first row as the table's header: Word repeats it on each page and reads it as headers."""
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _chart(word: DocxDocument, c: Chart) -> None:
+    """Word gets the chart's figures as a table (editable, read aloud as a table) and its description."""
+    p = word.add_paragraph()
+    p.add_run(
+        "Speaking time, most in the main discussion first (the PDF and web editions draw it as a chart); "
+        "patient and public representatives are marked “(rep)”."
+    ).font.color.rgb = MUTED
+    rows = [[html.escape(bar_label(b)), airtime(b.main_s), airtime(b.break_s)] for b in c.bars]
+    _table(word, ["Who", "Main discussion", "Feedback break"], rows, {1, 2}, [50, 25, 25])
+
+
+def _page_furniture(word: DocxDocument, doc: MinutesDoc) -> None:
+    section = word.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    head = section.header.paragraphs[0]
+    head.text = doc.title.removeprefix("Minutes: ") + " · " + doc.header
+    if doc.status_mark:
+        mark = section.header.add_paragraph()
+        run = mark.add_run(doc.status_mark)
+        run.bold = True
+        run.font.color.rgb = ACCENT
+        mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    foot = section.footer.paragraphs[0]
+    foot.add_run("Page ")
+    _field(foot, "PAGE")
+    foot.add_run(" of ")
+    _field(foot, "NUMPAGES")
+
+
+def _field(paragraph: Paragraph, code: str) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text == code:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {code} "
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
