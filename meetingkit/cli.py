@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--status", choices=ACTION_STATUSES)
     a.add_argument("--owner", metavar="TEXT", help="owner name contains TEXT")
     a.add_argument("--overdue", action="store_true", help="only actions past their due date and not done")
+    a.add_argument(
+        "-o", "--output", metavar="FILE.csv", help="write the action log as CSV instead of printing it"
+    )
     ap = sub.add_parser("approve", parents=[common], help="approve a meeting's minutes outside a meeting")
     ap.add_argument("id", type=int)
     ap.add_argument("--amendments", metavar="TEXT", default="", help="the amendments made on approval")
@@ -348,6 +351,13 @@ def cmd_list(args: argparse.Namespace, db_path: Path) -> int:
 def cmd_actions(args: argparse.Namespace, db_path: Path) -> int:
     with _store(db_path) as store:
         rows = store.actions(args.series, args.status, args.owner, date.today() if args.overdue else None)
+    if args.output:
+        from meetingkit.reports.action_log_csv import action_log_csv
+
+        check_target(args.output)
+        write_file(args.output, action_log_csv(rows).encode("utf-8"))
+        print(f"{len(rows)} action(s) written to {args.output}")
+        return 0
     if not rows:
         print("No actions match.")
         return 0
