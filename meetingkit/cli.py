@@ -265,11 +265,11 @@ def _write_minutes(
     from meetingkit.reports.redaction_check import names_left, printed_text
     from meetingkit.store.series_people import series_people
 
+    check_target(out)  # a target that will be refused is refused before the minutes are made
     try:
         render = renderer(out)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    check_target(out)  # a target that will be refused is refused before the minutes are made
     live = store.rebuild(mid, SystemClock())
     context = store.minutes_context(mid)
     others = series_people(store.db, mid) if redacted else []

@@ -96,7 +96,7 @@ class Attendee:
         _check_text(self.organisation, f"The organisation of {self.name}", "organisation")
         _check_text(self.sector, f"The sector of {self.name}", "sector")
         if self.role not in ROLES:
-            raise DomainError(f"{self.name}: role must be one of {', '.join(ROLES)} (not '{self.role}')")
+            raise DomainError(f"{self.name}: role must be one of {', '.join(ROLES)} (not {self.role!r})")
         if self.attendance not in ATTENDANCE:
             raise DomainError(
                 f"{self.name}: attendance must be one of {', '.join(ATTENDANCE)} (not '{self.attendance}')"

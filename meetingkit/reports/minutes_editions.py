@@ -14,7 +14,7 @@ ENDINGS = (".pdf", ".docx", ".html")
 def renderer(path: str | Path) -> Callable[[MinutesDoc], bytes]:
     """The edition a file name asks for; a ValueError naming the endings for any other."""
     ending = Path(path).suffix.lower()
-    if ending == ".pdf":
+    if ending in (".pdf", ""):  # no ending: the PDF, as before there were three editions
         from meetingkit.reports.minutes_pdf import render_pdf
 
         return render_pdf
