@@ -30,9 +30,9 @@ def save_to(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
     """Answer the file dialog with `target`; returns the suggested names it was shown."""
     asked: list[str] = []
 
-    def fake(parent, caption, start, filters):  # noqa: ANN001, ANN202
+    def fake(parent, caption, start, filters, selected=""):  # noqa: ANN001, ANN202
         asked.append(start)
-        return str(target), filters
+        return str(target), selected or filters
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
     return asked
@@ -125,7 +125,35 @@ def test_a_failing_writer_and_a_failing_save_are_reported(
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("no fonts")
 
-    monkeypatch.setattr(minutes_pdf, "write_minutes", broken)
+    monkeypatch.setattr(minutes_pdf, "render_pdf", broken)
     dialog.rebuild()
     assert dialog.message.text() == "⚠ The minutes could not be made: ValueError: no fonts"
     assert not dialog.save_button.isEnabled()
+
+
+def test_preview_offers_the_accessible_edition_as_the_command_line_writes_it(
+    store,
+    demo_id,
+    db_path,
+    tmp_path,
+    monkeypatch,
+    qtbot,  # noqa: ANN001
+) -> None:
+    """Issue 18: the preview offers the HTML edition (DESIGN §5's edition for screen-reader users), the same page
+    `meetingkit minutes -o FILE.html` writes; and a Word file for a draft to edit."""
+    dialog = MinutesPreviewDialog(store, demo_id)
+    qtbot.addWidget(dialog)
+    asked = save_to(monkeypatch, tmp_path / "from-app")  # no ending typed: the web page's is added
+    qtbot.mouseClick(dialog.save_web_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "from-app.html"
+    assert Path(asked[0]).name == "Stroke-HIT-steering-group-demo-minutes.html"
+    page = saved.read_text(encoding="utf-8")
+    assert "<html lang=" in page and "<h1" in page and "Eileen Foster" in page
+    from_cli = tmp_path / "from-cli.html"
+    assert cli.main(["--db", str(db_path), "minutes", str(demo_id), "-o", str(from_cli)]) == 0
+    assert page == from_cli.read_text(encoding="utf-8")
+    assert oct(saved.stat().st_mode & 0o777) == "0o600"
+
+    save_to(monkeypatch, tmp_path / "draft.docx")
+    assert dialog.save_as(".pdf") == tmp_path / "draft.docx"  # the ending typed decides the edition
+    assert (tmp_path / "draft.docx").read_bytes()[:2] == b"PK"

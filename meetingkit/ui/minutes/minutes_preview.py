@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
@@ -23,11 +23,19 @@ from PySide6.QtWidgets import (
 
 from meetingkit.clock import Clock, SystemClock
 from meetingkit.reports.file_writer import file_name, write_file
+from meetingkit.reports.minutes_editions import ENDINGS, render_edition
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.minutes.names_left_dialog import NamesLeftDialog
+
+# The three editions (DESIGN §5) by the file-dialog filter that names them; the HTML one is the accessible edition.
+SAVE_FILTERS = {
+    "PDF (*.pdf)": ".pdf",
+    "Web page: the accessible edition, for screen readers and websites (*.html)": ".html",
+    "Word document, to edit the draft (*.docx)": ".docx",
+}
 
 
 class MinutesPreviewDialog(QDialog):
@@ -41,6 +49,7 @@ class MinutesPreviewDialog(QDialog):
         self.meeting_id = meeting_id
         self.clock = clock or SystemClock()
         self.pdf_bytes = b""
+        self.doc: Any = None  # the minutes laid out once: every edition is rendered from it
         self.problem = ""
         self.also: list[str] = []  # words the secretary marked to be replaced too (redacted edition)
         self.kept: set[str] = set()  # words the secretary confirmed are not names
@@ -111,10 +120,18 @@ class MinutesPreviewDialog(QDialog):
         buttons.addStretch(1)
         self.save_button = QPushButton("Save as…")
         self.save_button.setAccessibleName("Save minutes as")
-        self.save_button.clicked.connect(self.save_as)
+        self.save_button.clicked.connect(lambda: self.save_as(".pdf"))
+        self.save_web_button = QPushButton("Save as &web page (accessible)…")
+        self.save_web_button.setAccessibleName("Save the accessible edition as a web page")
+        self.save_web_button.setToolTip(
+            "The minutes as one web page with real headings and tables: the edition for screen readers"
+            " and for publishing on a website"
+        )
+        self.save_web_button.clicked.connect(lambda: self.save_as(".html"))
         self.close_button = QPushButton("Close")
         self.close_button.setAccessibleName("Close preview")
         self.close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.save_web_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
@@ -142,7 +159,8 @@ class MinutesPreviewDialog(QDialog):
     def _make_pdf(self) -> str:
         """Fill `pdf_bytes`; returns what went wrong, in words, or "" when the minutes were made."""
         try:
-            from meetingkit.reports.minutes_pdf import write_minutes
+            from meetingkit.reports.minutes_document import build_minutes
+            from meetingkit.reports.minutes_pdf import render_pdf
         except ImportError as exc:  # the report writer may be missing from a partial install or build
             return f"⚠ The minutes cannot be made in this version of MeetingKit: the PDF writer is missing ({exc})."
         from meetingkit.models.redaction import PeopleNames
@@ -156,9 +174,7 @@ class MinutesPreviewDialog(QDialog):
             context = self.store.minutes_context(mid)
             # The same people the `minutes --redacted` command scrubs, so the two files agree.
             others = series_people(self.store.db, mid) if self.redacted else []
-            buf = io.BytesIO()
-            write_minutes(
-                buf,
+            self.doc = build_minutes(
                 live,
                 meeting_id=mid,
                 **context,
@@ -167,13 +183,14 @@ class MinutesPreviewDialog(QDialog):
                 others=others,
                 also=self.also,
             )
+            pdf = render_pdf(self.doc)
             if self.redacted:
                 names = PeopleNames(live.meeting.people, True, others=others, also=self.also)
                 texts = printed_text(live, context["prior_actions"], context["prior_feedback"])
                 self.names_left = [w for w in names_left(names, texts) if w not in self.kept]
         except Exception as exc:  # a preview that fails must say why, not take the app down with it
             return f"⚠ The minutes could not be made: {type(exc).__name__}: {exc}"
-        self.pdf_bytes = buf.getvalue()
+        self.pdf_bytes = pdf
         return ""
 
     def _show_pdf(self) -> None:
@@ -228,19 +245,25 @@ class MinutesPreviewDialog(QDialog):
             self.rebuild()
         return bool(self.pdf_bytes)
 
-    def save_as(self) -> Path | None:
-        """Ask where, then write the bytes shown (the same the `minutes` command writes); returns the path."""
+    def save_as(self, ending: str = ".pdf") -> Path | None:
+        """Ask where, then write the edition the name's ending asks for (the same the `minutes` command writes
+        for that ending); returns the path."""
         if not self.pdf_bytes or not self.check_names():
             return None
-        start = str(Path.home() / self.suggested_name())
-        name, _ = QFileDialog.getSaveFileName(self, "Save the minutes", start, "PDF files (*.pdf)")
+        start = str(Path.home() / self.suggested_name()).removesuffix(".pdf") + ending
+        first = next(f for f, e in SAVE_FILTERS.items() if e == ending)
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Save the minutes", start, ";;".join(SAVE_FILTERS), first
+        )
         if not name:
             return None
         path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        if path.suffix.lower() not in ENDINGS:  # the ending of the kind of file chosen in the dialog
+            ending = SAVE_FILTERS.get(chosen, ".pdf")
+            path = path.with_name(path.name + ending)
         try:
-            write_file(path, self.pdf_bytes)
+            data = self.pdf_bytes if path.suffix.lower() == ".pdf" else render_edition(path, self.doc)
+            write_file(path, data)
         except OSError as exc:  # OutputError names the path chosen
             self._say(f"⚠ The minutes were not saved: {exc.strerror or exc}")
             return None
