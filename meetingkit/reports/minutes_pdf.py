@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,7 +23,6 @@ from reportlab.platypus import (
     Table,
 )
 
-from meetingkit.models.meeting import Action, Attendee, Feedback
 from meetingkit.models.session import LiveMeeting
 from meetingkit.reports.file_writer import write_file
 from meetingkit.reports.fonts import BOLD, REGULAR
@@ -54,38 +52,10 @@ MIN_ROWS = 3  # a table never leaves fewer rows than this alone at the foot or t
 PAGE_COUNT_FORM = "mk_page_count"
 
 
-def write_minutes(
-    out: str | Path | BinaryIO,
-    live: LiveMeeting,
-    *,
-    meeting_id: int | None = None,
-    prior_actions: Sequence[Action] = (),
-    since: float | None = None,
-    redacted: bool = False,
-    participation: bool = True,
-    prior_feedback: Sequence[Feedback] = (),
-    others: Sequence[Attendee] = (),
-    also: Sequence[str] = (),
-    altered: str | None = None,
-    next_meeting: datetime | None = None,
-) -> None:
+def write_minutes(out: str | Path | BinaryIO, live: LiveMeeting, **options: Any) -> None:
     """Write the minutes of `live` as a PDF to a path (through the one writer of files for people,
-    reports.file_writer) or a binary stream.
-
-    The options are those of `minutes_document.build_minutes`."""
-    doc = build_minutes(
-        live,
-        meeting_id=meeting_id,
-        prior_actions=prior_actions,
-        since=since,
-        redacted=redacted,
-        participation=participation,
-        prior_feedback=prior_feedback,
-        others=others,
-        also=also,
-        altered=altered,
-        next_meeting=next_meeting,
-    )
+    reports.file_writer) or a binary stream; `options` are those of `minutes_document.build_minutes`."""
+    doc = build_minutes(live, **options)
     data = render_pdf(doc)
     if isinstance(out, str | Path):
         write_file(out, data)
