@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from meetingkit.models.meeting import AgendaItem, Attendee, BreakSettings, Meeting
 from meetingkit.store.damage import stored_time
@@ -59,13 +60,24 @@ class MeetingRow:
 def _listed(r: Any) -> MeetingRow:
     """One row of the list; a start that cannot be read (changed outside MeetingKit) never hides the others."""
     try:
-        return MeetingRow(r[0], r[1], r[2], stored_time(r[3]), r[4], r[5])
+        return MeetingRow(r[0], r[1], r[2], in_own_zone(stored_time(r[3]), r[6]), r[4], r[5])
     except (TypeError, ValueError):
         problem = "its planned start cannot be read (changed outside MeetingKit)"
         return MeetingRow(r[0], f"{r[1]} — {problem}", r[2], UNREADABLE_START, r[4], r[5], problem)
 
 
 UNREADABLE_START = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def in_own_zone(start: datetime, time_zone: str | None) -> datetime:
+    """The planned start on its meeting's own wall clock (IANA zone, kept with the meeting), so that every time
+    the windows work out from it follows that room's daylight-saving changes; else the offset it was given in."""
+    if time_zone:
+        try:
+            return start.astimezone(ZoneInfo(time_zone))
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    return start
 
 
 class MeetingsStore(PeopleStore, WriterLocks):
@@ -184,7 +196,7 @@ class MeetingsStore(PeopleStore, WriterLocks):
 
     def list_meetings(self, series: str | None = None) -> list[MeetingRow]:
         sql = (
-            "SELECT m.id, m.title, COALESCE(s.name, ''), m.scheduled_start, m.venue, m.status"
+            "SELECT m.id, m.title, COALESCE(s.name, ''), m.scheduled_start, m.venue, m.status, m.time_zone"
             " FROM meetings m LEFT JOIN series s ON s.id = m.series_id"
         )
         args: list[Any] = []
