@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from meetingkit.models.pulse import PulseFigure, group_label, question_text
 from meetingkit.models.schedule import ON_TIME_TOLERANCE_S
 
 # C0 and C1 controls, DEL, and the characters that reorder text (bidirectional embeddings, overrides,
@@ -76,6 +77,7 @@ def format_stats(doc: dict[str, Any], break_during: bool = False) -> str:
         "disabled": "not planned",
     }[b["status"]]
     lines.append(f"Feedback break: {brk}")
+    lines.extend(_pulse_lines(doc.get("pulse") or []))
     t = doc["timing"]
     if t["over_s"] is not None:
         if abs(t["over_s"]) < ON_TIME_TOLERANCE_S:  # the same minute's grace as the forecast and the minutes
@@ -84,6 +86,17 @@ def format_stats(doc: dict[str, Any], break_during: bool = False) -> str:
             word = "over" if t["over_s"] > 0 else "under"
             lines.append(f"Finished {_mmss(abs(t['over_s']))} {word} the scheduled time")
     return "\n".join(lines)
+
+
+def _pulse_lines(entries: list[dict[str, Any]]) -> list[str]:
+    """Were you heard? (DESIGN §11), each question and group in the words every display uses."""
+    if not entries:
+        return ["Were you heard? No pulse was taken"]
+    lines = ["Were you heard?"]
+    for e in entries:
+        f = PulseFigure(**e)
+        lines.append(f"  {question_text(f.question)} {group_label(f.group)}: {f.sentence()}")
+    return lines
 
 
 def format_list(rows: list[Any]) -> str:

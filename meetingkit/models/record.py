@@ -68,6 +68,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "end_meeting": ((), ()),
     "correct": (("target",), ("text", "withdrawn", "owner", "due")),
     "minutes_approved": ((), ("amendments", "approves", "title", "own")),
+    "pulse": (("question", "group", "yes", "partly", "no"), ()),
 }
 assert set(FIELDS) == set(COMMANDS)
 

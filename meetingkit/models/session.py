@@ -1,7 +1,7 @@
 """The live meeting: applies the chair's commands, enforces the rules of DESIGN §3, and records each as an event.
 
-The rules live in one mixin each: turn_rules, break_rules, item_rules, forecast_rules, minutes_entries and
-undo_rules."""
+The rules live in one mixin each: turn_rules, break_rules, item_rules, forecast_rules, minutes_entries,
+pulse_rules and undo_rules."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from meetingkit.models.live_state import Event
 from meetingkit.models.meeting import Action, Approval, DomainError, Meeting, PreviousMinutes
 from meetingkit.models.minutes_entries import MinutesEntries
 from meetingkit.models.minutes_life import MinutesLife
+from meetingkit.models.pulse_rules import PulseRules
 from meetingkit.models.timers import TimerView, format_clock, from_epoch, iso_ms, to_epoch
 from meetingkit.models.turn_rules import INTERJECTION_LIMIT_S
 from meetingkit.models.undo_rules import UndoRules
@@ -68,10 +69,11 @@ COMMANDS = (
     "end_meeting",
     "correct",
     "minutes_approved",
+    "pulse",
 )
 
 
-class LiveMeeting(MinutesLife, MinutesEntries, ForecastRules, ItemRules, UndoRules):
+class LiveMeeting(MinutesLife, MinutesEntries, PulseRules, ForecastRules, ItemRules, UndoRules):
     """One meeting as it runs. Every accepted command becomes one `Event`; a refused one changes nothing."""
 
     def apply(self, type_: str, payload: dict[str, Any] | None = None, at: datetime | None = None) -> Event:

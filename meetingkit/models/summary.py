@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from meetingkit.models.break_rules import BreakSummary
 from meetingkit.models.item_rules import Timing
 from meetingkit.models.meeting import Meeting
 from meetingkit.models.participation import Participation
+from meetingkit.models.pulse import PulseFigure
 from meetingkit.models.session import LiveMeeting
 from meetingkit.models.timers import from_epoch, iso_ms
 
@@ -22,6 +23,7 @@ class MeetingSummary:
     participation: Participation
     brk: BreakSummary
     timing: Timing
+    pulse: list[PulseFigure] = field(default_factory=list)  # DESIGN §11; [] when none was taken
 
     @classmethod
     def of(cls, live: LiveMeeting, meeting_id: int | None = None, now: float | None = None) -> MeetingSummary:
@@ -33,6 +35,7 @@ class MeetingSummary:
             live.participation(now),
             live.break_summary(now),
             live.timing(now),
+            live.pulse_figures(),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -88,4 +91,5 @@ class MeetingSummary:
                     for i in self.timing.items
                 ],
             },
+            "pulse": [f.to_json() for f in self.pulse],
         }

@@ -15,6 +15,7 @@ from meetingkit.store.minutes_store import MinutesStore
 
 if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list meetings at start-up
     from meetingkit.models.participation import TurnGroup
+    from meetingkit.models.pulse import PulseFigure
     from meetingkit.models.record import Record
     from meetingkit.models.session import Event, LiveMeeting
     from meetingkit.models.summary import MeetingSummary
@@ -119,7 +120,23 @@ class EventsStore(MeetingsStore, MinutesStore):
 
             live = LiveMeeting(meeting, FakeClock(meeting.scheduled_start))
             brk, timing = live.break_summary(), live.timing(live.scheduled_start)
-        return MeetingSummary(mid, meeting, stored_epoch(row[0]), stored_epoch(row[1]), part, brk, timing)
+        return MeetingSummary(
+            mid, meeting, stored_epoch(row[0]), stored_epoch(row[1]), part, brk, timing, self.pulse(mid)
+        )
+
+    def pulse(self, mid: int) -> list[PulseFigure]:
+        """The meeting's pulse (DESIGN §11) from its stored `pulse` events: [] when none was taken."""
+        from meetingkit.models.pulse import counts_from_payloads, pulse_figures
+
+        payloads = []
+        for (text,) in self.db.execute(
+            "SELECT payload FROM events WHERE meeting_id = ? AND type = 'pulse' ORDER BY seq", [mid]
+        ):
+            try:
+                payloads.append(json.loads(text))
+            except (TypeError, ValueError):
+                continue  # changed outside MeetingKit: `verify` and the outputs say so
+        return pulse_figures(counts_from_payloads(payloads))
 
     def turn_groups(self, mid: int) -> list[TurnGroup]:
         """A meeting's turns summed by everything the figures depend on: exact, and fast for a long series."""

@@ -108,6 +108,13 @@ PAYLOADS: dict[str, st.SearchStrategy[Any]] = {
         maybe("due", sometimes(["2026-07-01", "soon"])),
     ),
     "minutes_approved": combine(maybe("amendments", texts), maybe("own", sometimes([True, False]))),
+    "pulse": combine(
+        maybe("question", sometimes(["chance", "listened", "heard"])),
+        maybe("group", sometimes(["patient_public", "others", "reps"])),
+        maybe("yes", sometimes([0, 3, 1000, 1001, -1, 2.5, True])),
+        maybe("partly", sometimes([0, 1])),
+        maybe("no", sometimes([0, 2, "1"])),
+    ),
     "shout": bare,  # not a command at all
 }
 assert set(COMMANDS) <= set(PAYLOADS)
