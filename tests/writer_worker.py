@@ -32,6 +32,17 @@ def run_meeting(path: str, mid: int) -> None:
             print("lost", session.read_only, flush=True)
 
 
+def hold_meeting(path: str, mid: int) -> None:
+    """A Minutes window in another process: the meeting's writer lock held (an ended meeting), beating."""
+    store = Store(path)
+    session = store.open_live(mid, SystemClock())
+    session.take_lock()
+    print("holding", len(session.live.events), flush=True)
+    while True:
+        time.sleep(HEARTBEAT_S / 3)
+        session.heartbeat()
+
+
 def hold_write_lock(path: str, seconds: float) -> None:
     """Another program writing a long transaction (a big replay): the file is busy for `seconds`."""
     store = Store(path)
@@ -48,5 +59,7 @@ def hold_write_lock(path: str, seconds: float) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "run":
         run_meeting(sys.argv[2], int(sys.argv[3]))
+    elif sys.argv[1] == "hold":
+        hold_meeting(sys.argv[2], int(sys.argv[3]))
     else:
         hold_write_lock(sys.argv[2], float(sys.argv[3]))

@@ -20,7 +20,11 @@ class MinutesLife(LiveState):
         return "approved" if self.approval is not None else "draft"
 
     def _do_declaration(self, body: dict[str, Any], t: float) -> dict[str, Any]:
-        self._running()
+        if self.status == "ended":  # one the room heard but the secretary missed, added while still draft
+            if self.approval is not None:
+                raise DomainError("These minutes have been approved and can no longer be corrected")
+        else:
+            self._running()
         who = self._who(body)
         text = self._text(body)
         item = self._item_ref(body)

@@ -32,7 +32,10 @@ def _declarations(ctx: MinutesContext) -> list[Block]:
     made = [d for d in ctx.live.declarations if not d.withdrawn]
     if not made:
         return [*out, ctx.none("No interests were declared.")]
-    rows = [[ctx.who(d.who), ctx.item_title(d.item), ctx.say(d.text)] for d in made]
+    # One added after the meeting names no item: it stands for the meeting as a whole.
+    rows = [
+        [ctx.who(d.who), ctx.item_title(d.item) if d.item else "All items", ctx.say(d.text)] for d in made
+    ]
     return [*out, ctx.table(["Who", "Item", "Interest declared"], rows, [24, 28, 48])]
 
 

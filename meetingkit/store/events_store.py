@@ -12,6 +12,7 @@ from meetingkit.store.damage import stored_epoch, stored_time
 from meetingkit.store.database import StoreError
 from meetingkit.store.meetings import MeetingsStore
 from meetingkit.store.minutes_store import MinutesStore
+from meetingkit.store.writer_locks import LockRefused
 
 if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list meetings at start-up
     from meetingkit.models.participation import TurnGroup
@@ -81,8 +82,16 @@ class EventsStore(MeetingsStore, MinutesStore):
 
     def approve(self, mid: int, clock: Clock, amendments: str = "") -> Approval:
         """`meetingkit approve`: the meeting's own minutes approved outside a meeting, as an event in its log."""
-        session = self.open_live(mid, clock)
-        session.apply("minutes_approved", {"own": True, "amendments": amendments})
+        # The meeting's writer lock first, then its events: a Minutes window correcting it elsewhere either
+        # finished (and its corrections are replayed here) or holds the lock (and this is refused in words).
+        try:
+            with self.writer_lock_held(mid) as token:
+                session = self.open_live(mid, clock)
+                session.lock_token = token
+                session.apply("minutes_approved", {"own": True, "amendments": amendments})
+                session.lock_token = None  # the lock is given back on leaving this block
+        except LockRefused as exc:
+            raise StoreError(exc.busy_words(f"Meeting {mid}")) from None
         if not session.is_saved:
             raise StoreError(session.write_error or "The approval could not be saved")
         assert session.live.approval is not None

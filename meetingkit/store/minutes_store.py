@@ -22,17 +22,26 @@ class MinutesStore(ActionsStore):
             "altered": self.altered(mid),
         }
 
-    def previous_minutes(self, mid: int) -> PreviousMinutes | None:
-        """The latest earlier meeting of the same series, held to its end, and whether its minutes are approved."""
+    def _previous_row(self, mid: int) -> tuple[int, str, str] | None:
         row = self.db.execute(
             "SELECT p.id, p.scheduled_start, p.title FROM meetings m JOIN meetings p ON p.series_id = m.series_id"
             " WHERE m.id = ? AND p.id != m.id AND p.scheduled_start < m.scheduled_start AND p.ended_at IS NOT NULL"
             " ORDER BY p.scheduled_start DESC LIMIT 1",
             [mid],
         ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def previous_minutes(self, mid: int) -> PreviousMinutes | None:
+        """The latest earlier meeting of the same series, held to its end, and whether its minutes are approved."""
+        row = self._previous_row(mid)
         if row is None:
             return None
         return PreviousMinutes(row[1], row[2], self.approval_of(row[0], exclude=mid) is not None)
+
+    def previous_meeting_id(self, mid: int) -> int | None:
+        """The id of the meeting whose minutes `mid` may approve (its writer lock is held while it does)."""
+        row = self._previous_row(mid)
+        return row[0] if row else None
 
     def approval_of(self, mid: int, exclude: int | None = None, own: bool = True) -> Approval | None:
         """How meeting `mid`'s minutes were approved: by `meetingkit approve` (its own log), or at a later

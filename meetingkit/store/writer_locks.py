@@ -4,11 +4,13 @@ process is gone on this host, may be taken over once the chair confirms."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import socket
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -84,6 +86,10 @@ class LockRefused(Exception):
         super().__init__(f"This meeting is {holder.words()}")
         self.holder = holder
 
+    def busy_words(self, what: str) -> str:
+        """One line for a short write refused: 'Meeting 2 is open in MeetingKit (running on ...): close it …'."""
+        return f"{what} is open in MeetingKit ({self.holder.words()}): close it there, then try again"
+
 
 class WriterLocks:
     """The store's side of the lock; needs only `self.db`."""
@@ -144,6 +150,24 @@ class WriterLocks:
     def holds_lock(self, mid: int, token: str) -> bool:
         row = self.db.execute("SELECT token FROM writer_locks WHERE meeting_id = ?", [mid]).fetchone()
         return bool(row) and row[0] == token
+
+    @contextlib.contextmanager
+    def writer_lock_held(self, mid: int) -> Iterator[str]:
+        """The lock for one short write made outside a window (`meetingkit approve`, the approval of a
+        meeting's minutes from the next meeting), given back after it. A holder whose process is gone on this
+        computer crashed and is replaced; any other holder refuses it (LockRefused), so that the write never
+        interleaves with a console or Minutes window that has the meeting open."""
+        try:
+            token = self.take_writer_lock(mid)
+        except LockRefused as exc:
+            if not exc.holder.process_gone:
+                raise
+            token = self.take_writer_lock(mid, take_over=exc.holder)
+        try:
+            yield token
+        finally:
+            with contextlib.suppress(sqlite3.Error):  # else its heartbeat stops with us: seen as dead
+                self.release_writer_lock(mid, token)
 
     def release_writer_lock(self, mid: int, token: str) -> None:
         self.db.execute("DELETE FROM writer_locks WHERE meeting_id = ? AND token = ?", [mid, token])

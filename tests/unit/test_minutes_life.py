@@ -33,13 +33,24 @@ def test_a_declaration_is_recorded_against_the_current_item() -> None:
     assert (d.who, d.text, d.item) == ("me", "I chair the carers' trust", "a")
 
 
-def test_a_declaration_needs_someone_present_and_a_running_meeting() -> None:
+def test_a_declaration_needs_someone_present_and_a_started_meeting() -> None:
     data = small_record([{"t": 0, "do": "declaration", "who": "me", "text": "x"}])
     with pytest.raises(record.RecordError, match="not started"):
         replay(data)
+
+
+def test_a_declaration_missed_in_the_room_is_added_while_the_minutes_are_draft_only() -> None:
     live = ended()
-    with pytest.raises(DomainError, match="ended"):
+    live.apply("declaration", {"who": "me", "text": "Also a governor of the hospice"})
+    assert [(d.who, d.text, d.item) for d in live.declarations][1] == (
+        "me",
+        "Also a governor of the hospice",
+        None,  # after the end no item is under way: it stands for the meeting as a whole
+    )
+    live.apply("minutes_approved", {"own": True})
+    with pytest.raises(DomainError, match="approved"):
         live.apply("declaration", {"who": "me", "text": "late"})
+    assert len(live.declarations) == 2
 
 
 def test_corrections_after_the_end_change_the_words_and_keep_the_original_event() -> None:
