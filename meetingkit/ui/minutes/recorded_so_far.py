@@ -31,7 +31,12 @@ class RecordedSoFar(ValueLabel):
         if live.status == "ended":
             self.setText(self._meeting_record(live))
             return
-        lines = [f"• Decision: {d.text}" for d in live.decisions if d.item == place]
+        lines = [
+            f"• Declaration of interest by {self._name(d.who)}: {d.text}"
+            for d in live.declarations
+            if d.item == place
+        ]
+        lines += [f"• Decision: {d.text}" for d in live.decisions if d.item == place]
         for a in live.actions.values():
             if a.item == place:
                 lines.append(f"• Action {a.key} ({self._action_meta(a)}): {a.text}")
@@ -40,7 +45,11 @@ class RecordedSoFar(ValueLabel):
 
     def _meeting_record(self, live: LiveMeeting) -> str:
         """After the meeting: every decision and action it recorded, each with the item it came under."""
-        lines = [f"• Decision ({self._where(live, d.item)}): {d.text}" for d in live.decisions]
+        lines = [
+            f"• Declaration of interest ({self._where(live, d.item)}) by {self._name(d.who)}: {d.text}"
+            for d in live.declarations
+        ]
+        lines += [f"• Decision ({self._where(live, d.item)}): {d.text}" for d in live.decisions]
         lines += [
             f"• Action {a.key} ({self._where(live, a.item)}; {self._action_meta(a)}): {a.text}"
             for a in live.actions.values()
@@ -48,6 +57,8 @@ class RecordedSoFar(ValueLabel):
         if not lines:
             return "Recorded in the meeting: no decisions or actions."
         counts = f"{plural(len(live.decisions), 'decision')}, {plural(len(live.actions), 'action')}"
+        if live.declarations:
+            counts += f", {plural(len(live.declarations), 'declaration')} of interest"
         return "\n".join([f"Recorded in the meeting ({counts}):", *lines])
 
     @staticmethod

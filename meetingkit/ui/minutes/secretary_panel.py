@@ -18,7 +18,9 @@ from meetingkit.ui.common.actions_model import ActionLine
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.minutes.action_form import ActionForm
 from meetingkit.ui.minutes.actions_review import ActionsReviewBox
+from meetingkit.ui.minutes.approval_box import ApprovalBox
 from meetingkit.ui.minutes.decision_box import DecisionBox
+from meetingkit.ui.minutes.declaration_box import DeclarationBox
 from meetingkit.ui.minutes.feedback_box import FeedbackBox
 from meetingkit.ui.minutes.notes_box import NotesBox
 from meetingkit.ui.minutes.recorded_so_far import RecordedSoFar
@@ -88,15 +90,19 @@ class SecretaryPanel(QWidget):
         self.feedback_box = FeedbackBox(self.recorder)
         self.feedback_box.make_action.connect(self.make_action_from)
         self.review_box = ActionsReviewBox(self.recorder, self.store)
+        self.approval_box = ApprovalBox(self.recorder, self.store)
         self.notes = NotesBox(self.recorder)
         self.notes.saved.connect(self._show_so_far)
         self.decision_box = DecisionBox(self.recorder)
         self.action_form = ActionForm(self.recorder)
+        self.declaration_box = DeclarationBox(self.recorder, folded=True)
         layout.addWidget(self.feedback_box)
+        layout.addWidget(self.approval_box)
         layout.addWidget(self.review_box, 1)
         layout.addWidget(self.notes, 1)
         layout.addWidget(self.decision_box)
         layout.addWidget(self.action_form)
+        layout.addWidget(self.declaration_box)
         self._name_fields()
 
         self.so_far = RecordedSoFar(self.recorder.name)
@@ -126,6 +132,7 @@ class SecretaryPanel(QWidget):
             feedback.button,
         )
         self.review_model, self.review_table, self.review_detail = review.model, review.table, review.detail
+        self.declaration_who, self.declaration_text = self.declaration_box.who, self.declaration_box.text
         self.review_status, self.review_note, self.review_button = review.status, review.note, review.button
 
     # ---- following the meeting --------------------------------------------------------------------------
@@ -153,10 +160,20 @@ class SecretaryPanel(QWidget):
         kind = self.live.meeting.item(live.current).kind if live.current and not in_break else None
         self.feedback_box.setVisible(in_break)
         self.review_box.setVisible(kind == "actions_review")
+        # The previous minutes are approved under matters arising (the actions reviewed), as a rule first.
+        self.approval_box.setVisible(kind == "actions_review")
         ended = live.status == "ended"
         self.notes.show_ended(ended)
-        # Once the meeting has ended nothing more can be recorded, so no field should look as if it could.
-        for part in (self.decision_box, self.action_form, self.feedback_box, self.review_box):
+        # Once the meeting has ended nothing more can be recorded, so no field should look as if it could
+        # (a declaration missed in the room is added in the Minutes window, which corrects the record).
+        parts = (
+            self.decision_box,
+            self.action_form,
+            self.feedback_box,
+            self.review_box,
+            self.declaration_box,
+        )
+        for part in parts:
             for w in part.inputs():
                 w.setEnabled(not ended)
         if ended:
@@ -168,6 +185,8 @@ class SecretaryPanel(QWidget):
             self.feedback_box.show_feedback()
         if kind == "actions_review":
             self.review_box.show_review()
+            self.approval_box.show_state()
+        self.declaration_box.fill()
         self._show_so_far()
         self.notes.show_status()
 
