@@ -69,12 +69,18 @@ class MinutesStore(ActionsStore):
                 return Approval(when, str(body.get("amendments", "")), None if mine else meeting_start)
         return None
 
-    def next_meeting_start(self, mid: int) -> datetime | None:
-        """When the next meeting of the same series is planned (None: none planned yet)."""
+    def next_meeting(self, mid: int) -> tuple[int, datetime] | None:
+        """The next meeting of the same series and when it is planned (None: none planned yet); its start is
+        the minutes' "date of the next meeting"."""
         row = self.db.execute(
-            "SELECT n.scheduled_start FROM meetings m JOIN meetings n ON n.series_id = m.series_id"
+            "SELECT n.id, n.scheduled_start FROM meetings m JOIN meetings n ON n.series_id = m.series_id"
             " WHERE m.id = ? AND n.id != m.id AND n.scheduled_start > m.scheduled_start"
             " ORDER BY n.scheduled_start LIMIT 1",
             [mid],
         ).fetchone()
-        return datetime.fromisoformat(row[0]) if row else None
+        return (row[0], datetime.fromisoformat(row[1])) if row else None
+
+    def next_meeting_start(self, mid: int) -> datetime | None:
+        """When the next meeting of the same series is planned (None: none planned yet)."""
+        found = self.next_meeting(mid)
+        return found[1] if found else None

@@ -9,12 +9,15 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from meetingkit.cli import main
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
+from meetingkit.ui.minutes.minutes_window import MinutesWindow
+from meetingkit.ui.prep.main_window import MainWindow
 from tests.ui.console_meeting import board
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,3 +89,28 @@ def test_approve_refuses_a_meeting_open_in_another_process_then_goes_ahead_once_
     assert main(["approve", str(mid), "--db", str(db_path)]) == 0
     assert approvals(store, mid) == 1
     assert store.writer_lock(mid) is None  # given back
+
+
+def test_the_minutes_window_opens_read_only_while_another_process_holds_the_meeting(
+    qtbot: Any, held: tuple[int, Holder], store: Store, clock: FakeClock
+) -> None:
+    mid, holder = held
+    main_window = MainWindow(store, clock)
+    qtbot.addWidget(main_window)
+    main_window.refresh(select=mid)
+    window = main_window.open_minutes_window(mid)
+    assert isinstance(window, MinutesWindow) and not window.editable
+    assert window.read_only_line.text().startswith("Read-only: this meeting is running on ")
+    assert f"(process {holder.proc.pid})" in window.read_only_line.text()
+    assert not window.rows["note:0"].correct_button.isEnabled()
+    assert not window.declaration_box.button.isEnabled()
+    window.close()
+    assert store.writer_lock(mid).pid == holder.proc.pid  # closing a read-only window frees nothing of theirs
+    holder.kill()  # that program crashed: the next opening takes the meeting over (its process is gone)
+    window = main_window.open_minutes_window(mid)
+    assert isinstance(window, MinutesWindow) and window.editable
+    window.bridge.command("correct", target="note:0", text="Welcome, and apologies")
+    assert [e.payload for e in store.events(mid) if e.type == "correct"] == [
+        {"target": "note:0", "text": "Welcome, and apologies"}
+    ]
+    window.close()

@@ -105,6 +105,7 @@ def test_main_window_and_the_windows_it_opens(qtbot: Any, main: MainWindow, stor
         ("review_action", "Review window"),
         ("register_action", "Action register"),
         ("minutes_action", "Minutes preview"),
+        ("correct_action", "Minutes window"),
         ("people_action", "People directory"),
     ):
         window = opened(main, action)

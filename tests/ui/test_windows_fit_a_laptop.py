@@ -18,6 +18,7 @@ from meetingkit.ui.common.screen_fit import FRAME_ALLOWANCE, fit_to_screen, room
 from meetingkit.ui.console.console_window import ConsoleWindow
 from meetingkit.ui.minutes.action_register import ActionRegisterWindow
 from meetingkit.ui.minutes.minutes_preview import MinutesPreviewDialog
+from meetingkit.ui.minutes.minutes_window import MinutesWindow
 from meetingkit.ui.prep.main_window import MainWindow
 from meetingkit.ui.prep.meeting_editor import MeetingEditor
 from meetingkit.ui.prep.people_directory import PeopleDirectoryWindow
@@ -60,6 +61,7 @@ WINDOWS: dict[str, Callable[[Store, int, FakeClock], QWidget]] = {
     "review": lambda s, m, c: ReviewWindow(s, m),
     "action register": lambda s, m, c: ActionRegisterWindow(s, c),
     "console": lambda s, m, c: ConsoleWindow(LiveBridge(s.open_live(s.create_meeting(board(c)), c)), s),
+    "minutes window": lambda s, m, c: MinutesWindow(LiveBridge(s.open_live(m, c)), s),
 }
 
 

@@ -8,9 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingkit.models import bounds
 from meetingkit.models.meeting import Attendee
 from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.plain_text import plain_tip
 from meetingkit.ui.minutes.form_layout import narrow_combo
+from meetingkit.ui.minutes.owner_fields import due_fields, owner_combo, owner_value
 from meetingkit.ui.minutes.recorder import Recorder
 
 DEFAULT_DUE_DAYS = 14
@@ -38,26 +36,8 @@ class ActionForm(QGroupBox):
         self.text = QLineEdit()
         self.text.setAccessibleName("Action text")
         self.text.setPlaceholderText("What is to be done")
-        self.owner = QComboBox()
-        self.owner.setEditable(True)
-        self.owner.setAccessibleName("Action owner")
-        narrow_combo(self.owner)
-        self.owner.lineEdit().setAccessibleName("Action owner")  # what a screen reader lands on
-        self.owner.lineEdit().setMaxLength(bounds.NAME_CHARS)  # a name, as a record holds it (DESIGN §6)
-        self.owner.lineEdit().setPlaceholderText("Choose someone, or type a name or team")
-        self.has_due = QCheckBox("Due by")
-        self.has_due.setAccessibleName("Action has a due date")
-        self.due = QDateEdit()
-        self.due.setAccessibleName("Action due date")
-        for field in self.due.findChildren(QLineEdit):
-            field.setAccessibleName("Action due date")
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("d MMM yyyy")
-        self.due.setEnabled(False)
-        self.has_due.toggled.connect(self.due.setEnabled)
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.has_due)
-        due_row.addWidget(self.due, 1)
+        self.owner = owner_combo("Action owner")
+        self.has_due, self.due, due_row = due_fields("Action has a due date", "Action due date")
         self.source = QComboBox()
         self.source.setAccessibleName("Action source")
         narrow_combo(self.source)
@@ -102,12 +82,7 @@ class ActionForm(QGroupBox):
             self.owner.setEditText(typed)
 
     def _owner_value(self) -> str:
-        """A person's key when the text is one of the attendees' names, else the free text as typed."""
-        text = self.owner.currentText().strip()
-        for p in self.recorder.live.meeting.people:
-            if p.name.casefold() == text.casefold():
-                return p.key
-        return text
+        return owner_value(self.owner, self.recorder.live.meeting.people)
 
     def add(self) -> None:
         text = self.text.text().strip()

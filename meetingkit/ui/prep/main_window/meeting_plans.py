@@ -12,6 +12,9 @@ from meetingkit.models.meeting import AgendaItem, Meeting
 from meetingkit.ui.common.meeting_zone import in_meeting_zone, same_wall_time_later
 
 NEXT_MEETING_STEP = timedelta(weeks=4)
+# The standard first item of a meeting that follows another of its series (DESIGN §5): the previous minutes are
+# approved there, and the matters arising from them are the actions followed up, hence its kind.
+MINUTES_ITEM = ("Minutes of the last meeting and matters arising", 10, "actions_review")
 STARTER_AGENDA = (
     ("Welcome and apologies", 5, "item"),
     ("Review of actions", 10, "actions_review"),
@@ -29,6 +32,24 @@ def next_meeting(meeting: Meeting, start: datetime, title: str | None = None) ->
     nxt.title = (title or meeting.title).strip()
     nxt.people = [replace(p, attendance="present") for p in nxt.people]
     return nxt
+
+
+def begins_with_minutes_item(meeting: Meeting) -> bool:
+    return bool(meeting.agenda) and meeting.agenda[0].title.strip().casefold() == MINUTES_ITEM[0].casefold()
+
+
+def with_minutes_item(meeting: Meeting) -> Meeting:
+    """The meeting with the standard first item in front of its agenda (once: a copy of a meeting that has it
+    already is left as it is), presented by the chair."""
+    if begins_with_minutes_item(meeting):
+        return meeting
+    keys = {it.key for it in meeting.agenda}
+    key = next(k for k in (f"minutes{n or ''}" for n in range(len(keys) + 1)) if k not in keys)
+    chair = next((p.key for p in meeting.people if p.role == "chair"), None)
+    title, minutes, kind = MINUTES_ITEM
+    out = copy.deepcopy(meeting)
+    out.agenda.insert(0, AgendaItem(key, title, minutes, chair, kind=kind))
+    return out
 
 
 def one_step_on(when: datetime, step: timedelta = NEXT_MEETING_STEP) -> datetime:

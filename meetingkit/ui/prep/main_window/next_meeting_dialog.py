@@ -6,11 +6,16 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from meetingkit.models.meeting import Meeting
 from meetingkit.ui.common.meeting_zone import in_meeting_zone, wall_time_in_meeting_zone
-from meetingkit.ui.prep.main_window.meeting_plans import next_free_date, one_step_on
+from meetingkit.ui.prep.main_window.meeting_plans import (
+    MINUTES_ITEM,
+    begins_with_minutes_item,
+    next_free_date,
+    one_step_on,
+)
 from meetingkit.ui.prep.meeting_datetime import from_qdatetime, meeting_datetime_edit, qdatetime
 
 
@@ -42,6 +47,17 @@ class NextMeetingDialog(QDialog):
             self.start.setMinimumDateTime(qdatetime(in_meeting_zone(now, planned).replace(tzinfo=None)))
         note = QLabel("People, roles and the agenda are copied; everyone is marked present again.")
         note.setWordWrap(True)
+        # Offered, not imposed: the secretary may decline it (a meeting that approves its minutes elsewhere).
+        self.minutes_item = QCheckBox(f"Begin with “{MINUTES_ITEM[0]}”")
+        self.minutes_item.setAccessibleName("Begin with the minutes of the last meeting")
+        self.minutes_item.setToolTip(
+            "The standard first item: the last meeting's minutes are approved there, and the actions followed up"
+        )
+        self._has_minutes_item = begins_with_minutes_item(
+            meeting
+        )  # copied with the agenda: not offered twice
+        self.minutes_item.setChecked(not self._has_minutes_item)
+        self.minutes_item.setVisible(not self._has_minutes_item)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -52,8 +68,12 @@ class NextMeetingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow("&Title", self.title)
         form.addRow("&Date and start time", self.start)
+        form.addRow(self.minutes_item)
         form.addRow(note)
         form.addRow(buttons)
+
+    def wants_minutes_item(self) -> bool:
+        return not self._has_minutes_item and self.minutes_item.isChecked()
 
     def choice(self) -> tuple[str, datetime]:
         naive = from_qdatetime(self.start.dateTime())

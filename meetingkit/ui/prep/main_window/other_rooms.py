@@ -35,6 +35,7 @@ class OtherRooms:
     model: MeetingListModel
     tree: QTreeView
     consoles: dict[int, QWidget]  # by meeting id
+    minutes_windows: dict[int, QWidget]  # the secretary's Minutes windows, by meeting id
     windows: list[QWidget]  # open child windows, kept alive while shown
 
     # ---- running ----------------------------------------------------------------------------------------
@@ -83,7 +84,9 @@ class OtherRooms:
             return None
         return console_class, session
 
-    def _become_writer(self, session: LiveSession) -> None:
+    def _become_writer(
+        self, session: LiveSession, close_words: str = "Close that console to run it here."
+    ) -> None:
         """Take the meeting's writer lock; if another window or program holds it, open read-only and say who.
         A holder that stopped answering is replaced only once the chair agrees (DESIGN §4)."""
         mid = session.meeting_id
@@ -106,9 +109,7 @@ class OtherRooms:
                 return
             except LockRefused as again:
                 holder = again.holder
-        session.open_read_only(
-            f"Read-only: this meeting is {holder.words()}. Close that console to run it here."
-        )
+        session.open_read_only(f"Read-only: this meeting is {holder.words()}. {close_words}")
 
     def ask_take_over(self, title: str, holder: LockHolder) -> bool:
         return ask_take_over(self, title, holder)
@@ -181,6 +182,69 @@ class OtherRooms:
         if row is None or cls is None:
             return None
         return self._show(cls(self.store, row.id, parent=self))
+
+    def minutes_record_selected(self) -> QWidget | None:
+        row = self.selected_row()
+        return self.open_minutes_window(row.id) if row is not None else None
+
+    def open_minutes_window(self, meeting_id: int) -> QWidget | None:
+        """The secretary's Minutes window for an ended meeting: one per meeting in this program (asked again, the
+        open one comes forward), holding the meeting's writer lock while open."""
+        window = self.minutes_windows.get(meeting_id)
+        if window is not None and window.isVisible():  # (one just closed waits to be deleted: a new one)
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            return window
+        cls = self._window_class(
+            "meetingkit.ui.minutes.minutes_window", "MinutesWindow", "The Minutes window"
+        )
+        if cls is None:
+            return None
+        try:
+            if self.store.meeting_status(meeting_id) != "ended":
+                warn(
+                    self,
+                    "Meeting has not ended",
+                    "The minutes are corrected here once the meeting has ended; until then the secretary "
+                    "takes notes in the chair's console.",
+                )
+                return None
+            session = self.store.open_live(meeting_id, self.clock)
+            self._become_writer(session, "Close the minutes there to correct them here.")
+        except (StoreError, DomainError) as exc:
+            warn(self, "Minutes cannot be opened", str(exc))
+            return None
+        from meetingkit.ui.common.live_bridge import LiveBridge
+
+        bridge = LiveBridge(session)
+        window = cls(bridge, self.store, parent=self, plan_next=self.plan_next_after)
+        bridge.setParent(
+            window
+        )  # the bridge (its heartbeat and the lock) lives exactly as long as the window
+        self.minutes_windows[meeting_id] = window
+        window.destroyed.connect(lambda *_: self._minutes_closed(meeting_id, window))
+        return self._show(window)
+
+    def _minutes_closed(self, meeting_id: int, window: QWidget) -> None:
+        if self.minutes_windows.get(meeting_id) is window:  # not the one opened since, for the same meeting
+            del self.minutes_windows[meeting_id]
+
+    def plan_next_after(self, meeting_id: int) -> None:
+        """From the Minutes window: arrange the next meeting of the series (Duplicate as next), or, when one is
+        planned already and has not started, open it to change its date."""
+        found = self.store.next_meeting(meeting_id)
+        self.select_meeting(found[0] if found else meeting_id)
+        if found is None:
+            self.duplicate_selected()
+        elif self.store.meeting_status(found[0]) == "draft":
+            self.edit_selected()
+        else:
+            warn(
+                self,
+                "Next meeting",
+                "The next meeting of this series has started: its date is part of its record.",
+            )
 
     def series_selected(self) -> QWidget | None:
         series = self.model.series_at(self.tree.currentIndex())

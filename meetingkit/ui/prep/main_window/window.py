@@ -29,7 +29,7 @@ from meetingkit.ui.common.announce import follow_status_bar
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
 from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.prep.main_window.meeting_details import MeetingDetails
-from meetingkit.ui.prep.main_window.meeting_plans import new_meeting, next_meeting
+from meetingkit.ui.prep.main_window.meeting_plans import new_meeting, next_meeting, with_minutes_item
 from meetingkit.ui.prep.main_window.menus import action_button, add_menus, make_action, tool_bar
 from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
 from meetingkit.ui.prep.main_window.other_rooms import OtherRooms
@@ -57,6 +57,7 @@ class MainWindow(OtherRooms, QMainWindow):
         self.settings = settings
         self.windows: list[QWidget] = []  # open child windows, kept alive while shown
         self.consoles: dict[int, QWidget] = {}
+        self.minutes_windows: dict[int, QWidget] = {}
         self.editor: QDialog | None = None
         self.shortcut_list: ShortcutList | None = None
         self.setWindowTitle("MeetingKit")
@@ -93,6 +94,12 @@ class MainWindow(OtherRooms, QMainWindow):
             "Review &participation", self.review_selected, "Ctrl+P", "Who was heard, and for how long"
         )
         self.minutes_action = a("&Minutes…", self.minutes_selected, "Ctrl+M", "Preview and save the minutes")
+        self.correct_action = a(
+            "C&orrect minutes…",
+            self.minutes_record_selected,
+            "Ctrl+Shift+M",
+            "After the meeting: correct or withdraw what was recorded, add a declaration, arrange the next meeting",
+        )
         self.series_action = a(
             "&Series overview", self.series_selected, "Ctrl+Shift+S", "All meetings of a series"
         )
@@ -111,7 +118,14 @@ class MainWindow(OtherRooms, QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         meeting = (self.new_action, self.duplicate_action, self.edit_action, self.delete_action, None)
-        running = (self.run_action, self.review_action, self.minutes_action, None, self.quit_action)
+        running = (
+            self.run_action,
+            self.review_action,
+            self.minutes_action,
+            self.correct_action,
+            None,
+            self.quit_action,
+        )
         view = (self.series_action, self.register_action, self.people_action)
         add_menus(self, [("&Meeting", (*meeting, *running)), ("&View", view), ("&Help", (self.help_action,))])
         self.toolbar = tool_bar(
@@ -153,6 +167,7 @@ class MainWindow(OtherRooms, QMainWindow):
         self.run_button = action_button(self.run_action)
         self.review_button = action_button(self.review_action)
         self.minutes_button = action_button(self.minutes_action)
+        self.correct_button = action_button(self.correct_action)
         self.series_button = action_button(self.series_action)
         side = QWidget()
         side.setMinimumWidth(320)
@@ -166,7 +181,10 @@ class MainWindow(OtherRooms, QMainWindow):
         grid2.addWidget(self.review_button)
         grid2.addWidget(self.minutes_button)
         col.addLayout(grid2)
-        col.addWidget(self.series_button)
+        grid3 = QHBoxLayout()
+        grid3.addWidget(self.correct_button)
+        grid3.addWidget(self.series_button)
+        col.addLayout(grid3)
 
         self.splitter = QSplitter()
         self.splitter.setAccessibleName("Meetings and details")
@@ -221,6 +239,7 @@ class MainWindow(OtherRooms, QMainWindow):
         self.run_action.setText("&Resume meeting" if status == "running" else "&Run meeting")
         self.review_action.setEnabled(status in ("running", "ended"))
         self.minutes_action.setEnabled(status in ("running", "ended"))
+        self.correct_action.setEnabled(status == "ended")
         self.series_action.setEnabled(bool(series))
         self.details.show_meeting(row, any_meetings=bool(self.model.rowCount()))
 
@@ -258,7 +277,8 @@ class MainWindow(OtherRooms, QMainWindow):
         self.refresh(select=meeting_id)
         self.statusBar().showMessage("Meeting saved.", 5000)
 
-    def ask_next_meeting(self, meeting: Meeting) -> tuple[str, datetime] | None:
+    def ask_next_meeting(self, meeting: Meeting) -> tuple[str, datetime] | tuple[str, datetime, bool] | None:
+        """The next meeting's title and start, and whether it begins with the standard first item."""
         taken = {
             in_meeting_zone(r.scheduled_start, r.scheduled_start).date()
             for r in self.store.list_meetings()
@@ -267,7 +287,7 @@ class MainWindow(OtherRooms, QMainWindow):
         dialog = NextMeetingDialog(meeting, self, now=self.clock.now_utc(), taken=taken)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.choice()
+        return (*dialog.choice(), dialog.wants_minutes_item())
 
     def duplicate_selected(self) -> int | None:
         row = self.selected_row()
@@ -281,9 +301,12 @@ class MainWindow(OtherRooms, QMainWindow):
         choice = self.ask_next_meeting(meeting)
         if choice is None:
             return None
-        title, start = choice
+        title, start, *first_item = choice
+        planned = next_meeting(meeting, start, title or meeting.title)
+        if first_item and first_item[0]:
+            planned = with_minutes_item(planned)
         try:
-            new_id = self.store.create_meeting(next_meeting(meeting, start, title or meeting.title))
+            new_id = self.store.create_meeting(planned)
         except (DomainError, StoreError) as exc:
             warn(self, "Next meeting not created", str(exc))
             return None
@@ -345,7 +368,8 @@ class MainWindow(OtherRooms, QMainWindow):
             self.splitter.restoreState(split)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for console in list(self.consoles.values()):  # each asks first if changes are waiting
+        # Each asks first if changes are waiting; each gives its meeting's writer lock back.
+        for console in [*self.consoles.values(), *self.minutes_windows.values()]:
             if shiboken6.isValid(console) and not console.close():
                 event.ignore()
                 return
