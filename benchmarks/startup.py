@@ -55,9 +55,14 @@ app.exec()
 # The reference: the same bare window, after importing the libraries that listing meetings needs.
 BARE_WITH_SQLITE_UTILS = "import sqlite_utils\n" + BARE
 
+# MeetingKit as the `meetingkit` command starts it: the command line's module first (it opens the store, so
+# sqlite-utils loads before Qt, as in the reference), its check for Qt's system libraries, then the app.
 APP = """
 import sys
 from pathlib import Path
+from meetingkit import cli
+if cli.desktop_libs.problem():
+    sys.exit(3)
 from PySide6.QtCore import QTimer
 from meetingkit import app as meetingkit_app
 window = meetingkit_app.start(Path(sys.argv[1]))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from meetingkit.clock import Clock, SystemClock
 from meetingkit.store.database import StoreError, private_folder
@@ -72,6 +72,9 @@ def open_store(db_path: Path) -> Store | None:
         store.db.execute(f"PRAGMA busy_timeout={GUI_BUSY_TIMEOUT_MS}")
         return store
     except (StoreError, OSError) as exc:
+        # Loaded only when something is wrong, not for a normal start.
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             "MeetingKit cannot open its database",
@@ -89,6 +92,8 @@ def seed_demo(store: Store) -> int | None:
     try:
         return store.import_record(record.parse(demo_record_path().read_bytes()))
     except (OSError, record.RecordError, StoreError) as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "Demo meeting not added", f"The demo meeting could not be added: {exc}")
         return None
 

@@ -11,16 +11,20 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from meetingkit import desktop_libs
 from meetingkit.clock import SystemClock
-from meetingkit.models import bounds, record
+from meetingkit.models import bounds
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
+from meetingkit.models.record_checks import RecordError
 from meetingkit.reports.file_writer import OutputError, check_target, write_file
 from meetingkit.resources import demo_record_path
 from meetingkit.store.database import StoreError, check_db_path, default_db_path
 from meetingkit.terminal import format_actions, format_list, format_stats, shown, shown_json
+
+if TYPE_CHECKING:  # the engine is loaded by the commands that replay a meeting, not to open the app
+    from meetingkit.models.record import Record
 
 PROG = "meetingkit"
 
@@ -118,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(db_path)
         return COMMANDS[command](args, db_path)
-    except (CliError, StoreError, record.RecordError, DomainError, OutputError) as exc:
+    except (CliError, StoreError, RecordError, DomainError, OutputError) as exc:
         return _fail(str(exc))
     except (OSError, sqlite3.Error) as exc:
         return _fail(_os_message(exc))
@@ -167,7 +171,9 @@ def _meeting_id(store: Any, mid: int) -> int:
     return mid
 
 
-def _read_record(path: str) -> record.Record:
+def _read_record(path: str) -> Record:
+    from meetingkit.models import record
+
     try:
         with open(path, "rb") as fh:
             # The size first: a 200 MB file is refused at once instead of being read and parsed for minutes.
@@ -182,7 +188,7 @@ def _read_record(path: str) -> record.Record:
         raise CliError(f"{path}: {exc.strerror}") from None
     try:
         return record.parse(data)
-    except record.RecordError as exc:
+    except RecordError as exc:
         raise CliError(f"{path}: {exc}") from None
 
 
@@ -213,6 +219,7 @@ def export_record(
     store: Any, mid: int, redacted: bool = False, also: Sequence[str] = ()
 ) -> tuple[dict[str, Any], list[str]]:
     """The meeting's record, and (redacted) the words in it that may still be names."""
+    from meetingkit.models import record
     from meetingkit.reports.redaction_check import redact_record
     from meetingkit.store.series_people import series_people
 

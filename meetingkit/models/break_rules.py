@@ -3,26 +3,16 @@ ending it; its countdown and its summary. A mixin of `LiveMeeting`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from meetingkit.models import schedule
 from meetingkit.models.meeting import DomainError
+from meetingkit.models.outcome import BreakSummary
 from meetingkit.models.timers import TimerView, format_clock, item_warning_s
 from meetingkit.models.turn_rules import TurnRules
 
 EARLY_START_S = 600  # a break started more than this before its planned time asks the chair to confirm
 EARLY_END_SHARE = 0.5  # a break ended before this share of its minutes asks the chair to confirm
-
-
-@dataclass
-class BreakSummary:
-    status: str  # taken | skipped | not_held | pending | disabled | running
-    after_item: str | None
-    start_offset_s: float | None
-    duration_s: float
-    skip_reason: str | None
-    during: bool = False  # started mid-item: `after_item` names the item it interrupted, which then went on
 
 
 class BreakRules(TurnRules):

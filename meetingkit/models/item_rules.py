@@ -3,29 +3,12 @@ each item's planned and actual time, as a mixin of `LiveMeeting`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from meetingkit.models.break_rules import BreakRules
 from meetingkit.models.meeting import DomainError
+from meetingkit.models.outcome import ItemTiming, Timing
 from meetingkit.models.timers import TimerView, item_warning_s
-
-
-@dataclass
-class ItemTiming:
-    key: str
-    title: str
-    planned_s: float
-    actual_s: float
-    status: str  # done | in_progress | not_reached
-
-
-@dataclass
-class Timing:
-    scheduled_end_offset_s: float
-    end_offset_s: float | None
-    over_s: float | None
-    items: list[ItemTiming]
 
 
 class ItemRules(BreakRules):

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from meetingkit.models.break_rules import BreakSummary
-from meetingkit.models.item_rules import Timing
 from meetingkit.models.meeting import Meeting
+from meetingkit.models.outcome import BreakSummary, Timing
 from meetingkit.models.participation import Participation
 from meetingkit.models.pulse import PulseFigure
-from meetingkit.models.session import LiveMeeting
 from meetingkit.models.timers import from_epoch, iso_ms
+
+if TYPE_CHECKING:  # a stored summary is read without the engine (the main window's details at start-up)
+    from meetingkit.models.session import LiveMeeting
 
 
 @dataclass

@@ -100,7 +100,7 @@ class EventsStore(MeetingsStore, MinutesStore):
     def summary(self, mid: int) -> MeetingSummary:
         """The meeting's figures from the stored projections (no replay): what `stats` prints."""
         from meetingkit.models import participation
-        from meetingkit.models.session import BreakSummary, ItemTiming, LiveMeeting, Timing
+        from meetingkit.models.outcome import BreakSummary, ItemTiming, Timing
         from meetingkit.models.summary import MeetingSummary
 
         meeting = self.load_meeting(mid)
@@ -126,6 +126,7 @@ class EventsStore(MeetingsStore, MinutesStore):
             )
         else:
             from meetingkit.clock import FakeClock
+            from meetingkit.models.session import LiveMeeting
 
             live = LiveMeeting(meeting, FakeClock(meeting.scheduled_start))
             brk, timing = live.break_summary(), live.timing(live.scheduled_start)

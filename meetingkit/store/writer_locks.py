@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import socket
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -37,6 +36,8 @@ def add_locks(db: Database) -> None:
 
 
 def this_host() -> str:
+    import socket  # asked when a meeting is opened for writing, not to list meetings
+
     return socket.gethostname() or "this computer"
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QSessionManager
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,11 +31,14 @@ from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.prep.main_window.meeting_details import MeetingDetails
 from meetingkit.ui.prep.main_window.meeting_plans import new_meeting, next_meeting, with_minutes_item
 from meetingkit.ui.prep.main_window.menus import action_button, add_menus, make_action, tool_bar
-from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
 from meetingkit.ui.prep.main_window.other_rooms import OtherRooms
 from meetingkit.ui.prep.main_window.questions import confirm_delete, meeting_words, warn
-from meetingkit.ui.prep.main_window.shortcut_list import ShortcutList
 from meetingkit.ui.prep.meeting_list_model import MeetingListModel, when_text
+
+if TYPE_CHECKING:  # the dialogs load when first asked for, not to show the list at start-up
+    from PySide6.QtGui import QCloseEvent, QSessionManager
+
+    from meetingkit.ui.prep.main_window.shortcut_list import ShortcutList
 
 STARTED_REASON = {
     "running": "This meeting has started: its details, people and agenda are now part of its record and "
@@ -60,6 +63,7 @@ class MainWindow(OtherRooms, QMainWindow):
         self.minutes_windows: dict[int, QWidget] = {}
         self.editor: QDialog | None = None
         self.shortcut_list: ShortcutList | None = None
+        self._details_shown = 0
         self.setWindowTitle("MeetingKit")
         self.setAccessibleName("MeetingKit")
         fit_to_screen(self, 1180, 720)
@@ -206,10 +210,12 @@ class MainWindow(OtherRooms, QMainWindow):
         index = self.model.index_of_meeting(keep) if keep is not None else QModelIndex()
         if not index.isValid() and self.model.rowCount():
             index = self.model.index(0, 0, self.model.index(0, 0))
+        shown = self._details_shown
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
-        self._selection_changed()
+        if self._details_shown == shown:  # the selection did not move, so nothing showed the new rows yet
+            self._selection_changed()
 
     def selected_row(self) -> MeetingRow | None:
         return self.model.meeting_at(self.tree.currentIndex())
@@ -228,6 +234,7 @@ class MainWindow(OtherRooms, QMainWindow):
             self.edit_selected()
 
     def _selection_changed(self) -> None:
+        self._details_shown += 1  # a meeting's details read its record: `refresh` does not read them twice
         row = self.selected_row()
         series = self.model.series_at(self.tree.currentIndex())
         status = row.status if row else None
@@ -284,6 +291,8 @@ class MainWindow(OtherRooms, QMainWindow):
             for r in self.store.list_meetings()
             if meeting.series and r.series == meeting.series
         }
+        from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
+
         dialog = NextMeetingDialog(meeting, self, now=self.clock.now_utc(), taken=taken)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -350,6 +359,8 @@ class MainWindow(OtherRooms, QMainWindow):
 
     def show_shortcuts(self) -> None:
         if self.shortcut_list is None:
+            from meetingkit.ui.prep.main_window.shortcut_list import ShortcutList
+
             actions = [a for a in self.findChildren(QAction) if a.parent() is self]
             self.shortcut_list = ShortcutList(actions, self)
         self.shortcut_list.show()
