@@ -47,6 +47,8 @@ _YES_WORDS = {
 }
 TOO_FEW = "too few answers to show"
 NO_ANSWERS = "no answers"
+NO_PULSE = "No pulse was taken at this meeting"  # where a meeting's pulse would be shown
+NOT_TAKEN = "no pulse"  # a meeting's cell in a table of several meetings (the series view)
 
 
 def question_text(question: str) -> str:
@@ -141,6 +143,17 @@ class PulseFigure:
             rest.append(f"{self.no} not")
         return words + (", " + " and ".join(rest) if rest else "")
 
+    def count_words(self) -> str:
+        """The figure alone, for a table's cell: '3 of 4' (the yes answers of all answers), else the words for
+        no figure ('too few answers to show', 'no answers')."""
+        if self.answers == 0:
+            return NO_ANSWERS
+        return f"{self.yes} of {self.answers}" if self.shown else TOO_FEW
+
+    def yes_share(self) -> float | None:
+        """The yes answers as a share of all answers (for sorting and drawing), None when not shown."""
+        return self.yes / self.answers if self.shown and self.yes is not None else None
+
     def line(self) -> str:
         """The sentence with its group: 'Patient and public representatives: 3 of 4 felt listened to'."""
         return f"{group_label(self.group)}: {self.sentence()}"
@@ -194,3 +207,18 @@ def beside_airtime(
     felt listened to"): the sentence of that group's answer to `question`, or None when no pulse was taken."""
     found = find(figures, question, group)
     return found.sentence() if found is not None else None
+
+
+def with_airtime(airtime: str, figures: Iterable[PulseFigure]) -> str:
+    """The representatives' airtime sentence with their answer to "Did you feel listened to?" beside it:
+    'Representatives spoke for 9% of the main discussion; 3 of 4 felt listened to.' Unchanged when no pulse
+    was taken; below the threshold it says so ('...; whether they felt listened to: too few answers to show.')."""
+    found = find(figures, "listened", "patient_public")
+    if found is None:
+        return airtime
+    base = airtime.rstrip().rstrip(".")
+    if found.answers == 0:
+        return f"{base}; no representative answered whether they felt listened to."
+    if not found.shown:
+        return f"{base}; whether they felt listened to: {TOO_FEW}."
+    return f"{base}; {found.sentence()}."

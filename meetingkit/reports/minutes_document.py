@@ -8,6 +8,7 @@ from datetime import datetime
 from xml.sax.saxutils import escape
 
 from meetingkit.models.meeting import Action, Attendee, Feedback
+from meetingkit.models.pulse import with_airtime
 from meetingkit.models.redaction import PeopleNames
 from meetingkit.models.review_text import percent
 from meetingkit.models.session import LiveMeeting
@@ -118,8 +119,11 @@ def _heading(ctx: MinutesContext) -> list[Block]:
         rows.append(
             (
                 "Patient and public voice",
-                f"Representatives spoke for <b>{percent(p.patient_voice_share)}</b> of the main discussion "
-                f"({percent(p.patient_voice_share_with_break)} with the feedback break)",
+                with_airtime(
+                    f"Representatives spoke for <b>{percent(p.patient_voice_share)}</b> of the main discussion "
+                    f"({percent(p.patient_voice_share_with_break)} with the feedback break)",
+                    ctx.summary.pulse,
+                ),
             )
         )
     if ctx.names.redacted:

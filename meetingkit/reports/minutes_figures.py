@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from meetingkit.models.meeting import ROLE_LABELS, Attendee
 from meetingkit.models.participation import Participation, PersonFigures
+from meetingkit.models.pulse import GROUPS, NO_PULSE, QUESTIONS, find, group_label, question_text
 from meetingkit.models.review_text import airtime, round_minutes
 from meetingkit.reports.minutes_blocks import Block, Chart, ChartBar, Keep
 from meetingkit.reports.minutes_story import MinutesContext
@@ -30,6 +31,7 @@ def participation_section(ctx: MinutesContext) -> list[Block]:
         )
     ]
     out += [ctx.sub("Patient and public voice"), *_public_voice(ctx, p)]
+    out += [ctx.sub("Were you heard?"), *pulse_blocks(ctx)]
     balance = balance_text(p, ctx.live.present_people()) if p.main_s > 0 else "No speaking time was recorded."
     out += [ctx.sub("Balance"), ctx.para(balance)]
     out += [ctx.sub("By person"), _people_table(ctx, p)]
@@ -141,6 +143,25 @@ def _public_voice(ctx: MinutesContext, p: Participation) -> list[Block]:
             items = "none — no item was discussed."
     out.append(ctx.para(f"<b>Items with discussion but no patient or public voice:</b> {items}"))
     return out
+
+
+def pulse_blocks(ctx: MinutesContext) -> list[Block]:
+    """Both questions for both groups (DESIGN §11), in the words of `models.pulse`: a group with fewer than 3
+    answers reads "too few answers to show". Counts name nobody, so the redacted edition keeps them."""
+    figures = ctx.summary.pulse
+    if not figures:
+        return [ctx.none(f"{NO_PULSE}.")]
+    rows = [
+        [markup(question_text(q)), *(markup(f.sentence()) for g in GROUPS if (f := find(figures, q, g)))]
+        for q in QUESTIONS
+    ]
+    return [
+        ctx.para(
+            "Everyone present was asked two questions, answering Yes, Partly or No. Answers are anonymous: only "
+            "the counts of each group are kept, and a group's counts are shown only when at least 3 of it answered."
+        ),
+        ctx.table(["Question", *(markup(group_label(g)) for g in GROUPS)], rows, [34, 33, 33]),
+    ]
 
 
 def _names_of(ctx: MinutesContext, names: list[str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from meetingkit.models import participation
 from meetingkit.models.meeting import BREAK
+from meetingkit.models.pulse import PulseFigure, counts_from_payloads, pulse_figures
 from meetingkit.store.damage import report_damage
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class SeriesMeeting:
     break_skip_reason: str | None
     feedback_actions_raised: int  # actions from patient feedback agreed at this meeting
     feedback_actions_done: int  # ... of which done now
+    pulse: list[PulseFigure] = field(default_factory=list)  # Were you heard? (DESIGN §11); [] when not taken
 
 
 @dataclass
@@ -70,10 +72,29 @@ _FEEDBACK_ACTIONS = (
     " WHERE s.name = ? AND a.source = 'patient_feedback' GROUP BY a.meeting_id"
 )
 
+# The few `pulse` events of the series' meetings (read through the events' key, meeting by meeting).
+_PULSE = (
+    "SELECT e.meeting_id, e.payload FROM events e JOIN meetings m ON m.id = e.meeting_id"
+    " JOIN series s ON s.id = m.series_id WHERE s.name = ? AND m.status != 'draft' AND e.type = 'pulse'"
+    " ORDER BY e.meeting_id, e.seq"
+)
+
+
+def _pulses(db: Database, series_name: str) -> dict[int, list[PulseFigure]]:
+    """Each meeting's pulse, the latest count of each question and group standing (as `Store.pulse` gives it)."""
+    payloads: dict[int, list[object]] = {}
+    for mid, text in db.execute(_PULSE, [series_name]):
+        try:
+            payloads.setdefault(mid, []).append(json.loads(text))
+        except (TypeError, ValueError):
+            continue  # changed outside MeetingKit: `verify` and the outputs say so
+    return {mid: pulse_figures(counts_from_payloads(p)) for mid, p in payloads.items()}
+
 
 @report_damage
 def series_overview(store: Store | Database, series_name: str) -> list[SeriesMeeting]:
-    """Per meeting of the series (started ones, oldest first): voice share, timing, break, feedback actions."""
+    """Per meeting of the series (started ones, oldest first): voice share, timing, break, feedback actions and
+    the pulse."""
     db: Database = store if isinstance(store, Database) else store.db
     airtime: dict[int, list[_Airtime]] = {}
     for mid, in_break, rep, seconds in db.execute(_AIRTIME, [BREAK, series_name]):
@@ -81,6 +102,7 @@ def series_overview(store: Store | Database, series_name: str) -> list[SeriesMee
             _Airtime(BREAK if in_break else None, bool(rep), float(seconds or 0.0))
         )
     actions = {r[0]: (int(r[1]), int(r[2] or 0)) for r in db.execute(_FEEDBACK_ACTIONS, [series_name])}
+    pulses = _pulses(db, series_name)
     rows = []
     for mid, title, start, status, summary, break_enabled in db.execute(_MEETINGS, [series_name]):
         state = json.loads(summary) if summary else {}
@@ -102,6 +124,7 @@ def series_overview(store: Store | Database, series_name: str) -> list[SeriesMee
                 break_skip_reason=brk.get("skip_reason"),
                 feedback_actions_raised=raised,
                 feedback_actions_done=done,
+                pulse=pulses.get(mid, []),
             )
         )
     return rows

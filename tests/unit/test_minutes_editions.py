@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,11 +22,14 @@ from meetingkit.reports.minutes_document import build_minutes
 from meetingkit.reports.minutes_docx import render_docx
 from meetingkit.reports.minutes_html import render_html
 from meetingkit.reports.minutes_pdf import render_pdf
+from tests.pulse_records import REPS_TOO_FEW, with_pulse
 
 
 @pytest.fixture
 def doc(example_record_path: Path) -> MinutesDoc:
-    live: LiveMeeting = record.replay(record.parse(example_record_path.read_text()))
+    # with a pulse (DESIGN §11): one group shown, one too few to show, so the editions carry both
+    data = with_pulse(json.loads(example_record_path.read_text()), REPS_TOO_FEW, t="1:30:00")
+    live: LiveMeeting = record.replay(record.parse(data))
     live.meeting.people[0].name = "Dr Rachel <b>Hughes</b> & Co"  # markup in a name prints as typed
     return build_minutes(live, meeting_id=1)
 
@@ -89,6 +93,8 @@ def test_word_and_html_carry_every_text_of_the_pdf(doc: MinutesDoc) -> None:
     pdf_flat = " ".join(
         " ".join((p.extract_text() or "") for p in pypdf.PdfReader(io.BytesIO(render_pdf(doc))).pages).split()
     )
+    cells = [c for b in walk(doc.blocks) if isinstance(b, TableBlock) for row in b.rows for c in row]
+    assert "too few answers to show" in cells and "1 of 3 felt listened to, 1 partly and 1 not" in cells
     for block in walk(doc.blocks):
         texts = [block.text] if isinstance(block, Heading) else []
         if isinstance(block, TableBlock):

@@ -3,6 +3,7 @@ patient feedback ("you said, we did"), as a table and as charts. Figures from `s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -21,14 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meetingkit.models.pulse import NOT_TAKEN, find, question_text
 from meetingkit.models.review_text import break_words, over_under_words, percent, plural
 from meetingkit.reports.file_writer import file_name
 from meetingkit.store.repository import Store
 from meetingkit.store.series_queries import SeriesMeeting, series_overview, series_target
 from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.screen_fit import fit_to_screen
+from meetingkit.ui.review.pulse_chart import series_pulse_chart
 from meetingkit.ui.review.review_charts import save_png, series_timing_chart, series_voice_chart
-from meetingkit.ui.review.review_models import SORT_ROLE, Column, FiguresTableModel
+from meetingkit.ui.review.review_models import SORT_ROLE, Column, FiguresTableModel, rich_tip
 
 
 def _meeting_text(r: SeriesMeeting) -> str:
@@ -47,6 +50,34 @@ def _voice_text(v: float | None) -> str:
     return "no discussion timed" if v is None else _share(v)
 
 
+def pulse_cell(r: SeriesMeeting, question: str) -> str:
+    """The representatives' answer to `question` at one meeting: '3 of 4', 'too few answers to show',
+    'no answers' or 'no pulse' (the words of `models.pulse`)."""
+    f = find(r.pulse, question, "patient_public")
+    return f.count_words() if f is not None else NOT_TAKEN
+
+
+def pulse_words(r: SeriesMeeting, question: str) -> str:
+    """The same in a sentence, for a screen reader and the tooltip ('3 of 4 felt listened to, 1 not')."""
+    f = find(r.pulse, question, "patient_public")
+    return f"{question_text(question)} Representatives: {f.sentence() if f is not None else NOT_TAKEN}"
+
+
+def _pulse_sort(question: str) -> Callable[[SeriesMeeting], float]:
+    """The share who said yes; below any share when not shown (too few, none, or no pulse)."""
+
+    def key(r: SeriesMeeting) -> float:
+        f = find(r.pulse, question, "patient_public")
+        share = f.yes_share() if f is not None else None
+        return -1.0 if share is None else share
+
+    return key
+
+
+# The pulse columns: the json key (as in `stats --json`'s pulse block, question then group) and the question.
+PULSE_COLUMNS = {"pulse.chance.patient_public": "chance", "pulse.listened.patient_public": "listened"}
+
+
 def _over(r: SeriesMeeting) -> float:
     return r.over_s if r.over_s is not None else float("nan")
 
@@ -62,7 +93,7 @@ class SeriesModel(FiguresTableModel[SeriesMeeting]):
             "Status", "status", lambda r: r.status, lambda s: "Running" if s == "running" else "Ended"
         ),
         Column[SeriesMeeting](
-            "Patient & public voice",
+            "Patient &\npublic voice",
             "patient_voice_share",
             lambda r: r.patient_voice_share,
             _share,
@@ -70,7 +101,7 @@ class SeriesModel(FiguresTableModel[SeriesMeeting]):
             "Share of the main discussion (the feedback break left out)",
         ),
         Column[SeriesMeeting](
-            "With the break",
+            "With the\nbreak",
             "patient_voice_share_with_break",
             lambda r: r.patient_voice_share_with_break,
             _share,
@@ -92,7 +123,7 @@ class SeriesModel(FiguresTableModel[SeriesMeeting]):
             lambda v: break_words(*v),
         ),
         Column[SeriesMeeting](
-            "Feedback actions",
+            "Feedback\nactions",
             "feedback_actions_raised",
             lambda r: r.feedback_actions_raised,
             str,
@@ -107,11 +138,34 @@ class SeriesModel(FiguresTableModel[SeriesMeeting]):
             True,
             "Of those actions, how many are done now",
         ),
+        Column[SeriesMeeting](
+            "Reps had\nthe chance",
+            "pulse.chance.patient_public",
+            _pulse_sort("chance"),
+            numeric=True,
+            tip="Were you heard? How many representatives got the chance to say what they wanted",
+        ),
+        Column[SeriesMeeting](
+            "Reps felt\nlistened to",
+            "pulse.listened.patient_public",
+            _pulse_sort("listened"),
+            numeric=True,
+            tip="Were you heard? How many representatives felt listened to",
+        ),
     )
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # type: ignore[override]
         if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
             return _meeting_text(self._rows[index.row()])
+        question = PULSE_COLUMNS.get(self.COLUMNS[index.column()].json_key) if index.isValid() else None
+        if question is not None and 0 <= index.row() < len(self._rows):
+            row = self._rows[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return pulse_cell(row, question)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return pulse_words(row, question)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return rich_tip(f"{_meeting_text(row)}: {pulse_words(row, question)}")
         return super().data(index, role)
 
     def tooltip(self, row: SeriesMeeting) -> str:
@@ -138,7 +192,7 @@ def series_summary(rows: list[SeriesMeeting], target: float | None) -> str:
     last = rows[-1]
     lines.append(
         f"Latest ({last.scheduled_start:%d %b %Y}): patient and public voice {_voice_text(_voice(last))}, "
-        f"{over_under_words(last.over_s)}."
+        f"{over_under_words(last.over_s)}; representatives who felt listened to: {pulse_cell(last, 'listened')}."
     )
     return " ".join(lines)
 
@@ -158,7 +212,7 @@ class SeriesWindow(QWidget):
         self._reviews: list[QWidget] = []
         self._build()
         self.refresh()
-        fit_to_screen(self, 1200, 840)
+        fit_to_screen(self, 1340, 840)  # room for every column, the pulse's too, on a 1366 px laptop
 
     def _build(self) -> None:
         self.heading = QLabel()
@@ -185,7 +239,15 @@ class SeriesWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Long words wrap in columns of a set width, so the whole table fits a 1366 px laptop: the break's
+        # reason and the pulse's "too few answers to show" (each row as tall as its words need).
+        for key, width in (("break", 170), *((k, 110) for k in PULSE_COLUMNS)):
+            header.setSectionResizeMode(self.model.column_of(key), QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(self.model.column_of(key), width)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda idx: self.open_review(self._row_at(idx.row())))
 
         self.charts = QTabWidget()
@@ -193,8 +255,10 @@ class SeriesWindow(QWidget):
         self.charts.tabBar().setAccessibleName("Series charts")
         self.voice_chart: QWidget = QWidget()
         self.timing_chart: QWidget = QWidget()
+        self.pulse_chart: QWidget = QWidget()
         self.charts.addTab(self.voice_chart, "Patient and public voice")
         self.charts.addTab(self.timing_chart, "Finish time")
+        self.charts.addTab(self.pulse_chart, "Were you heard?")
 
         self.open_button = QPushButton("Open review")
         self.open_button.setAccessibleName("Open the selected meeting's review")
@@ -228,6 +292,7 @@ class SeriesWindow(QWidget):
         self.model.set_rows(self.rows)
         self._replace_chart(0, series_voice_chart(self.rows, self.target))
         self._replace_chart(1, series_timing_chart(self.rows))
+        self._replace_chart(2, series_pulse_chart(self.rows))
 
     def _replace_chart(self, index: int, chart: QWidget) -> None:
         current = self.charts.currentIndex()
@@ -239,8 +304,10 @@ class SeriesWindow(QWidget):
         old.deleteLater()
         if index == 0:
             self.voice_chart = chart
-        else:
+        elif index == 1:
             self.timing_chart = chart
+        else:
+            self.pulse_chart = chart
 
     def _row_at(self, proxy_row: int) -> SeriesMeeting:
         proxy = self.table.model()
@@ -261,7 +328,7 @@ class SeriesWindow(QWidget):
         return review
 
     def export_png(self) -> None:
-        kind = ("voice", "finish-time")[self.charts.currentIndex()]
+        kind = ("voice", "finish-time", "were-you-heard")[self.charts.currentIndex()]
         name = file_name(self.series_name, f"-{kind}.png", fallback="series")
         path, _ = QFileDialog.getSaveFileName(
             self, "Save the chart as a picture", str(Path.home() / name), "PNG images (*.png)"

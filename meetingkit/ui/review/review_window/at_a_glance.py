@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
+from meetingkit.models.pulse import with_airtime
 from meetingkit.models.review_text import (
     balance_line,
     coverage_line,
@@ -86,7 +87,8 @@ class AtAGlance(QGroupBox):
         silent = [titles[k] for k in part.items_without_public_voice]
         self.voice.show_figure(
             percent(part.patient_voice_share) if part.main_s > 0 else "—",
-            patient_voice_line(part.patient_voice_share, part.main_s, reps, brk),
+            # whether they felt listened to, beside how long they spoke (DESIGN §11)
+            with_airtime(patient_voice_line(part.patient_voice_share, part.main_s, reps, brk), s.pulse),
         )
         self.voice_with_break.show_figure(
             percent(part.patient_voice_share_with_break) if part.total_s > 0 else "—",

@@ -1,14 +1,16 @@
-"""The review's People tab: everyone present with their speaking time (a sortable table), and the chart below."""
+"""The review's People tab: everyone present with their speaking time (a sortable table) and, beside it, whether
+they felt heard (DESIGN §11); the chart below."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from meetingkit.models.participation import Participation
 from meetingkit.ui.review.review_charts import people_chart
 from meetingkit.ui.review.review_models import PeopleModel
 from meetingkit.ui.review.review_window.chart_slots import scrolled, swap_chart
+from meetingkit.ui.review.review_window.pulse_panel import PulsePanel
 from meetingkit.ui.review.review_window.sorted_table import sorted_table
 
 
@@ -22,7 +24,19 @@ class PeopleTab(QSplitter):
         self.chart_slot.addWidget(self.chart)
         charts = QWidget()
         charts.setLayout(self.chart_slot)
-        self.addWidget(self.table)
+        self.pulse = PulsePanel()
+        # its own scroll area: with a large text scale the lines scroll rather than squeeze the table
+        pulse_area = scrolled(self.pulse, "Were you heard? answers")
+        pulse_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        pulse_area.setFrameShape(QFrame.Shape.NoFrame)
+        pulse_area.setMinimumWidth(330)
+        pulse_area.setMaximumWidth(370)
+        top = QWidget()
+        row = QHBoxLayout(top)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.table, 1)
+        row.addWidget(pulse_area)
+        self.addWidget(top)
         self.addWidget(scrolled(charts, "People charts"))
         # The table first: a board of ten fits without scrolling; the chart below scrolls.
         self.setSizes([440, 260])

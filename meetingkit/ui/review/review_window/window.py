@@ -114,7 +114,7 @@ class ReviewWindow(QWidget):
         self.timeline_tab = TimelineTab()
         self.coverage_wheel = CoverageWheel()
         self.outcomes_tab = OutcomesTab(self.outcomes_model)
-        self.people_table = self.people_tab.table
+        self.people_table, self.pulse_panel = self.people_tab.table, self.people_tab.pulse
         self.interjections = self.balance_tab.interjections
         self.timeline, self.turn_label = self.timeline_tab.timeline, self.timeline_tab.turn_label
         self.zoom_in_button, self.zoom_out_button = (
@@ -195,6 +195,7 @@ class ReviewWindow(QWidget):
         self.roles_model.set_groups(part.roles)
         self.sectors_model.set_groups(part.sectors)
         self.glance.show_summary(s)
+        self.pulse_panel.show_pulse(s.pulse)
         self.balance_tab.show_figures(part)
         self.coverage_wheel.set_coverage(part.coverage_expected, part.coverage_present, part.coverage_missing)
         self.timeline.set_data(self.timeline_data)
