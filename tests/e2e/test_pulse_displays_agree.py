@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from meetingkit.cli import main
@@ -48,11 +47,11 @@ def test_stats_review_minutes_and_series_agree(
     with Store(db_path) as store:
         review = ReviewWindow(store, 1)
         qtbot.addWidget(review)
-        panel = [lab.text() for lab in review.pulse_panel.findChildren(QLabel) if lab.text()]
+        panel = review.pulse_panel
         series = SeriesWindow(store, SERIES)
         qtbot.addWidget(series)
         for f in stats:
-            assert f"{group_label(f.group)}: {f.sentence()}" in panel, f
+            assert panel.cells[(f.question, f.group)].text() == f.sentence(), f
             assert f"{question_text(f.question)} {group_label(f.group)}: {f.sentence()}" in (
                 review.pulse_panel.accessibleDescription()
             )
@@ -63,5 +62,5 @@ def test_stats_review_minutes_and_series_agree(
             assert cell == [TOO_FEW] and reps[q].sentence() == TOO_FEW
         assert review.voice.text.text().endswith(f"whether they felt listened to: {TOO_FEW}.")
     # the two representatives' answers are in none of them as counts; the earlier pulse is replaced
-    for text in (minutes, " ".join(panel)):
+    for text in (minutes, " ".join(c.text() for c in panel.cells.values())):
         assert "of 2 " not in text and "3 of 3 felt listened to" not in text and "0 of 4" not in text

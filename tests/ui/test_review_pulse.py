@@ -3,13 +3,13 @@ questions for both groups, a group of fewer than 3 answers reading "too few answ
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from meetingkit.clock import FakeClock
 from meetingkit.models import record
 from meetingkit.store.repository import Store
 from meetingkit.ui.review.review_window import ReviewWindow
+from meetingkit.ui.review.review_window.pulse_panel import PulsePanel
 from tests.pulse_records import REPS_TOO_FEW, SHOWN_AND_TOO_FEW, board_with_pulse
 from tests.unit.test_store import small_meeting
 
@@ -22,58 +22,71 @@ def review_of(qtbot: QtBot, store: Store, data: dict) -> ReviewWindow:  # type: 
     return w
 
 
-def shown_lines(w: ReviewWindow) -> list[str]:
-    """The panel's words as a reader sees them (visible labels only)."""
-    return [lab.text() for lab in w.pulse_panel.findChildren(QLabel) if lab.isVisibleTo(w.pulse_panel)]
+def grid(panel: PulsePanel) -> list[list[str]]:
+    """The panel's words as a reader sees them: its heading row, then a row per question (visible labels only)."""
+    rows = [[panel.title.text(), *(h.text() for h in panel.heads.values() if h.isVisibleTo(panel))]]
+    if panel.none.isVisibleTo(panel):
+        rows[0].append(panel.none.text())
+    for q, label in panel.questions.items():
+        if label.isVisibleTo(panel):
+            rows.append([label.text(), *(c.text() for (cq, _), c in panel.cells.items() if cq == q)])
+    return rows
+
+
+def words(panel: PulsePanel) -> str:
+    return " ".join(" ".join(row) for row in grid(panel))
 
 
 def test_the_first_tab_shows_the_pulse_beside_the_airtime(qtbot: QtBot, store: Store) -> None:
     w = review_of(qtbot, store, board_with_pulse(SHOWN_AND_TOO_FEW))
     assert w.tabs.currentWidget() is w.people_tab and w.pulse_panel.isVisibleTo(w.people_tab)
     assert w.voice.text.text() == f"{AIRTIME}; 3 of 4 felt listened to, 1 not."
-    lines = shown_lines(w)
-    assert lines[:6] == [
-        "Did you get the chance to say what you wanted?",
-        "Patient and public representatives: 3 of 4 got the chance to say what they wanted, 1 partly",
-        "Everyone else: too few answers to show",
-        "Did you feel listened to?",
-        "Patient and public representatives: 3 of 4 felt listened to, 1 not",
-        "Everyone else: too few answers to show",
+    assert grid(w.pulse_panel) == [
+        ["Were you heard?", "Patient and public representatives", "Everyone else"],
+        [
+            "Did you get the chance to say what you wanted?",
+            "3 of 4 got the chance to say what they wanted, 1 partly",
+            "too few answers to show",
+        ],
+        ["Did you feel listened to?", "3 of 4 felt listened to, 1 not", "too few answers to show"],
     ]
     # the two who answered are never shown as counts: not "1 of 2", not "2 of 2"
-    assert not any(" of 2" in line for line in lines)
-    # read aloud, each line keeps its question
+    assert " of 2" not in words(w.pulse_panel)
+    assert w.pulse_panel.about.isVisibleTo(w.pulse_panel)  # why "too few" (anonymity, the threshold of 3)
+    # read aloud, each cell keeps its question and group
     said = w.pulse_panel.accessibleDescription()
     assert "Did you feel listened to? Everyone else: too few answers to show" in said
     assert "Did you get the chance to say what you wanted? Patient and public representatives: 3 of 4" in said
+    cell = w.pulse_panel.cells[("listened", "patient_public")]
+    assert cell.accessibleName() == (
+        "Did you feel listened to? Patient and public representatives: 3 of 4 felt listened to, 1 not"
+    )
 
 
 def test_representatives_with_two_answers_are_too_few_and_three_are_shown(qtbot: QtBot, store: Store) -> None:
     w = review_of(qtbot, store, board_with_pulse(REPS_TOO_FEW))
     assert w.voice.text.text() == f"{AIRTIME}; whether they felt listened to: too few answers to show."
-    lines = shown_lines(w)
-    assert "Patient and public representatives: too few answers to show" in lines
-    assert "Everyone else: 1 of 3 felt listened to, 1 partly and 1 not" in lines  # exactly 3: shown
-    assert "Everyone else: 2 of 3 got the chance to say what they wanted, 1 partly" in lines
-    assert not any("of 2" in line for line in lines)
+    rows = grid(w.pulse_panel)
+    assert rows[1][1] == rows[2][1] == "too few answers to show"
+    assert rows[2][2] == "1 of 3 felt listened to, 1 partly and 1 not"  # exactly 3: shown
+    assert rows[1][2] == "2 of 3 got the chance to say what they wanted, 1 partly"
+    assert "of 2" not in words(w.pulse_panel)
 
 
 def test_a_later_pulse_replaces_the_earlier_one(qtbot: QtBot, store: Store) -> None:
     later = [("listened", "patient_public", 4, 0, 0)]
     w = review_of(qtbot, store, board_with_pulse(SHOWN_AND_TOO_FEW, later))
     assert w.voice.text.text() == f"{AIRTIME}; 4 of 4 felt listened to."
-    assert "Patient and public representatives: 4 of 4 felt listened to" in shown_lines(w)
+    rows = grid(w.pulse_panel)
+    assert rows[2][1] == "4 of 4 felt listened to"
     # the other counts of the earlier pulse still stand
-    assert "Patient and public representatives: 3 of 4 got the chance to say what they wanted, 1 partly" in (
-        shown_lines(w)
-    )
+    assert rows[1][1] == "3 of 4 got the chance to say what they wanted, 1 partly"
 
 
 def test_without_a_pulse_it_says_none_was_taken(qtbot: QtBot, store: Store) -> None:
     w = review_of(qtbot, store, board_with_pulse())
     assert w.voice.text.text() == f"{AIRTIME}."  # nothing added, nothing misleading
-    assert shown_lines(w)[0] == "No pulse was taken at this meeting."
-    assert not any("too few" in line or "listened to" in line for line in shown_lines(w))
+    assert grid(w.pulse_panel) == [["Were you heard?", "No pulse was taken at this meeting."]]
     assert w.pulse_panel.accessibleDescription() == "No pulse was taken at this meeting."
 
 
@@ -96,10 +109,9 @@ def test_a_pulse_taken_in_the_app_shows_on_refresh(qtbot: QtBot, store: Store, c
     session.apply("end_meeting")
     w = ReviewWindow(store, mid)
     qtbot.addWidget(w)
-    assert shown_lines(w)[0] == "No pulse was taken at this meeting."
+    assert grid(w.pulse_panel)[0][-1] == "No pulse was taken at this meeting."
     for q in ("chance", "listened"):
         session.apply("pulse", {"question": q, "group": "patient_public", "yes": 3, "partly": 0, "no": 0})
     w.refresh()
-    assert "Patient and public representatives: 3 of 3 felt listened to" in shown_lines(w)
-    assert "Everyone else: no answers" in shown_lines(w)
+    assert grid(w.pulse_panel)[2] == ["Did you feel listened to?", "3 of 3 felt listened to", "no answers"]
     assert w.voice.text.text().endswith("; 3 of 3 felt listened to.")

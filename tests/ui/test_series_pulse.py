@@ -4,14 +4,16 @@ as a chart whose labels carry the same words; the figures are each meeting's own
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QFont, QImage
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from meetingkit.app import MIN_POINT_SIZE
 from meetingkit.models import record
 from meetingkit.store.repository import Store
 from meetingkit.store.series_queries import series_overview
@@ -94,8 +96,19 @@ def test_the_chart_labels_say_the_figures(qtbot: QtBot, store: Store) -> None:
     assert [bars[1].at(i) for i in range(4)] == [0.0, 75.0, 0.0, 100.0]
 
 
+@pytest.fixture
+def app_font(qapp: QApplication) -> Iterator[None]:
+    """The text size the app itself sets (app.py): the layout is judged at what people see."""
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(max(before.pointSizeF(), MIN_POINT_SIZE))
+    qapp.setFont(font)
+    yield
+    qapp.setFont(before)
+
+
 def test_it_fits_a_laptop_and_saves(
-    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, app_font: None, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fill(store)
     # opened on a 1366x768 laptop: the room its screen has, less the window's frame

@@ -241,9 +241,10 @@ class SeriesWindow(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Long words wrap in columns of a set width, so the whole table fits a 1366 px laptop: the break's
-        # reason and the pulse's "too few answers to show" (each row as tall as its words need).
-        for key, width in (("break", 170), *((k, 110) for k in PULSE_COLUMNS)):
+        # Long words wrap in columns of a set width, so the whole table fits a 1366 px laptop at the app's text
+        # size: the meeting's title, the break's reason and the pulse's "too few answers to show" (each row as
+        # tall as its words need).
+        for key, width in (("meeting", 230), ("break", 160), *((k, 110) for k in PULSE_COLUMNS)):
             header.setSectionResizeMode(self.model.column_of(key), QHeaderView.ResizeMode.Fixed)
             header.resizeSection(self.model.column_of(key), width)
         self.table.setWordWrap(True)

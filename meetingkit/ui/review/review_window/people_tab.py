@@ -1,10 +1,10 @@
-"""The review's People tab: everyone present with their speaking time (a sortable table) and, beside it, whether
-they felt heard (DESIGN §11); the chart below."""
+"""The review's People tab: whether people felt heard (DESIGN §11) over everyone present with their speaking time
+(a sortable table); the chart below."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from meetingkit.models.participation import Participation
 from meetingkit.ui.review.review_charts import people_chart
@@ -24,22 +24,17 @@ class PeopleTab(QSplitter):
         self.chart_slot.addWidget(self.chart)
         charts = QWidget()
         charts.setLayout(self.chart_slot)
+        # Above the table, not beside it: the table's columns need the window's whole width on a laptop.
         self.pulse = PulsePanel()
-        # its own scroll area: with a large text scale the lines scroll rather than squeeze the table
-        pulse_area = scrolled(self.pulse, "Were you heard? answers")
-        pulse_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        pulse_area.setFrameShape(QFrame.Shape.NoFrame)
-        pulse_area.setMinimumWidth(330)
-        pulse_area.setMaximumWidth(370)
         top = QWidget()
-        row = QHBoxLayout(top)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.table, 1)
-        row.addWidget(pulse_area)
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.pulse)
+        column.addWidget(self.table, 1)
         self.addWidget(top)
         self.addWidget(scrolled(charts, "People charts"))
         # The table first: a board of ten fits without scrolling; the chart below scrolls.
-        self.setSizes([440, 260])
+        self.setSizes([520, 180])
 
     def show_chart(self, part: Participation) -> None:
         self.chart = swap_chart(self.chart_slot, self.chart, people_chart(part))

@@ -1,23 +1,22 @@
-"""Were you heard? (DESIGN §11) in the review's first tab: both questions for both groups, in the words of
-`models.pulse` (the threshold of 3 applied), beside the table of who spoke for how long."""
+"""Were you heard? (DESIGN §11) in the review's first tab, above the table of who spoke for how long: both
+questions for both groups in the words of `models.pulse` (the threshold of 3 applied), as a small table of words
+— a question per row, a group per column — that fits a 1366 px laptop at the app's text size."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from meetingkit.models.pulse import GROUPS, NO_PULSE, QUESTIONS, PulseFigure, find, question_text
+from meetingkit.models.pulse import GROUPS, NO_PULSE, QUESTIONS, PulseFigure, find, group_label, question_text
 
-ABOUT = (
-    "Answers are anonymous: only the counts of each group are kept, and a group's counts are shown only "
-    "when at least 3 of it answered."
-)
+ABOUT = "Answers are anonymous; a group's counts are shown only when at least 3 of it answered."
 
 
 def _label(text: str = "", bold: bool = False) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     if bold:
         font = label.font()
         font.setBold(True)
@@ -25,57 +24,57 @@ def _label(text: str = "", bold: bool = False) -> QLabel:
     return label
 
 
-class PulsePanel(QGroupBox):
-    """Each question in bold, then one line per group ("Patient and public representatives: 3 of 4 felt
-    listened to"); "No pulse was taken at this meeting" when none was."""
+class PulsePanel(QFrame):
+    """A row per question, a column per group ("3 of 4 felt listened to, 1 not", "too few answers to show");
+    "No pulse was taken at this meeting" when none was."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Were you heard?", parent)
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Were you heard?")
+        self.setToolTip(ABOUT)
+        self.title = _label("Were you heard?", bold=True)
         self.none = _label(f"{NO_PULSE}.")
-        self.questions: dict[str, QLabel] = {}
-        self.lines: dict[tuple[str, str], QLabel] = {}
-        self.figures: list[PulseFigure] = []
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.none)
-        for q in QUESTIONS:
-            self.questions[q] = _label(question_text(q), bold=True)
-            lay.addWidget(self.questions[q])
-            for g in GROUPS:
-                self.lines[(q, g)] = _label()
-                self.lines[(q, g)].setIndent(12)
-                lay.addWidget(self.lines[(q, g)])
         self.about = _label(ABOUT)
         font = self.about.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.about.setFont(font)
-        lay.addSpacing(6)
-        lay.addWidget(self.about)
-        lay.addStretch(1)
+        self.heads = {g: _label(group_label(g), bold=True) for g in GROUPS}
+        self.questions = {q: _label(question_text(q)) for q in QUESTIONS}
+        self.cells: dict[tuple[str, str], QLabel] = {(q, g): _label() for q in QUESTIONS for g in GROUPS}
+        self.figures: list[PulseFigure] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(1)
+        grid.addWidget(self.title, 0, 0)
+        grid.addWidget(self.none, 0, 1, 1, 2)
+        for col, g in enumerate(GROUPS, 1):
+            grid.addWidget(self.heads[g], 0, col)
+        for row, q in enumerate(QUESTIONS, 1):
+            grid.addWidget(self.questions[q], row, 0)
+            for col, g in enumerate(GROUPS, 1):
+                grid.addWidget(self.cells[(q, g)], row, col)
+        grid.addWidget(self.about, len(QUESTIONS) + 1, 0, 1, 3)
+        for col in range(3):
+            grid.setColumnStretch(col, 1)
         self.show_pulse([])
 
     def show_pulse(self, figures: list[PulseFigure]) -> None:
-        taken = bool(figures)
         self.figures = list(figures)
+        taken = bool(figures)
         self.none.setVisible(not taken)
-        for q in QUESTIONS:
-            self.questions[q].setVisible(taken)
-            for g in GROUPS:
-                label = self.lines[(q, g)]
-                f = find(figures, q, g)
-                label.setVisible(f is not None)
-                label.setText(f.line() if f is not None else "")
-                # read with its question, since a line alone ("Everyone else: 5 of 7 ...") loses it
-                label.setAccessibleName(f"{question_text(q)} {f.line()}" if f is not None else "")
+        for label in (self.about, *self.heads.values(), *self.questions.values(), *self.cells.values()):
+            label.setVisible(taken)
+        for (q, g), label in self.cells.items():
+            f = find(figures, q, g)
+            label.setText(f.sentence() if f is not None else "")
+            # read with its question and group, since a cell alone ("too few answers to show") loses both
+            label.setAccessibleName(f"{question_text(q)} {f.line()}" if f is not None else "")
         self.setAccessibleDescription(self.text_lines())
 
     def text_lines(self) -> str:
-        """What the panel says, as one text (its accessible description, and what tests read)."""
+        """Everything the panel says, each answer with its question (its accessible description)."""
         if not self.figures:
             return self.none.text()
-        return " ".join(
-            self.lines[(q, g)].accessibleName()
-            for q in QUESTIONS
-            for g in GROUPS
-            if self.lines[(q, g)].text()
-        )
+        return " ".join(label.accessibleName() for label in self.cells.values() if label.text())
