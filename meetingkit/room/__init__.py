@@ -39,6 +39,11 @@ Server to page (`type` first):
        "withdrawn" | "closed", "text": words to show}
 - `error`: `{"type": "error", "text": words to show}` (a refused request, a rate limit, a bad message).
 - `closing`: `{"type": "closing", "text": ...}` just before sharing stops and every connection closes.
+- `pulse` (DESIGN §11, "were you heard?"): whether the chair's pulse is open, sent after `hello`, to every
+  page when it opens or closes, and to one page in reply to its answer (with `counted`)::
+
+      {"type": "pulse", "id": str | null (a new one each pulse), "open": bool, "text": words to show,
+       "counted": bool}                            (only in a reply: whether this page's answers now count)
 
 Page to server:
 
@@ -47,6 +52,14 @@ Page to server:
 - `{"type": "ask", "who": key}`: ask to speak as the person `key` (one of `people`). At most 3 a minute per
   device and 6 per network address; one open request per device and per person.
 - `{"type": "withdraw"}`: withdraw this device's open request.
+- `{"type": "pulse", "id": the open pulse's id, "ballot": "<16-64 of A-Z a-z 0-9 _ ->", "group":
+  "patient_public" | "others" | null, "chance": "yes" | "partly" | "no" | null, "listened": ... | null}`:
+  this page's whole answer set, replacing any it sent before in this pulse. `ballot` is a random id the page
+  makes for this pulse only (never its device id), so one device has one answer set per pulse. Its answers
+  count once it has a group and at least one answer; no group may have more answers than it has people at
+  the meeting. The server keeps the answer sets in memory while the pulse is open (pulse_box.py), never
+  with a device, a connection or a name, and only the counts leave it when the chair closes the pulse (as
+  `pulse` events); turning sharing off keeps an open pulse's answers until the chair closes it.
 
 A request is never a meeting event. The chair accepts it (the console gives `queue {who}`) or declines it; a
 request whose person is queued or given the floor meanwhile, leaves, or whose meeting ends, is settled by

@@ -20,8 +20,10 @@ from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QTcpSocket
 from PySide6.QtWebSockets import QWebSocket, QWebSocketProtocol, QWebSocketServer
 
 from meetingkit.clock import Clock
+from meetingkit.models.pulse import PulseCount
 from meetingkit.room.listener import Reply, RequestHead, RoomListener
 from meetingkit.room.page import NO_ACCESS, NOT_FOUND, PageSource, security_headers
+from meetingkit.room.pulse_box import COUNTED, PulseBox, PulseRefused, pulse_limits, pulse_message
 from meetingkit.room.requests import DEVICE_ID, RequestBook, RequestRefused, SpeakRequest
 from meetingkit.room.snapshot import room_state
 from meetingkit.store.live_session import LiveSession
@@ -64,6 +66,7 @@ class RoomServer(QObject):
     sharing_changed = Signal(bool)
     requests_changed = Signal()
     clients_changed = Signal(int)
+    pulse_changed = Signal(int)  # the pulse opened, closed, or one more answered: how many have answered
 
     def __init__(
         self, session: LiveSession, clock: Clock | None = None, parent: QObject | None = None
@@ -71,6 +74,7 @@ class RoomServer(QObject):
         super().__init__(parent)
         self.session = session
         self.requests = RequestBook(clock or session.live.clock)
+        self.pulse = PulseBox()  # open while the chair takes the pulse; kept while sharing stops and starts
         self.token = ""
         self.address = ""
         self.port = 0
@@ -239,6 +243,8 @@ class RoomServer(QObject):
             self._strike(client, "Say hello first")
         elif kind == "ask":
             self._ask(client, message.get("who"))
+        elif kind == "pulse":
+            self._pulse_answer(client, message)
         elif kind == "withdraw":
             request = self.requests.withdraw(client.device)
             if request is not None:
@@ -255,6 +261,7 @@ class RoomServer(QObject):
         mine = self.requests.latest(device)
         if mine is not None:
             self._send(client, json.dumps(mine.message()))
+        self._send(client, self._pulse_text())
 
     def _ask(self, client: _Client, who: Any) -> None:
         assert client.device is not None
@@ -306,6 +313,47 @@ class RoomServer(QObject):
         self._tell(request.device, request.message())
         self.requests_changed.emit()
         return True
+
+    # ---- the pulse: were you heard? ---------------------------------------------------------------------
+
+    def open_pulse(self) -> bool:
+        """Open the pulse on every page; False (answers kept, nothing sent) if it is open already."""
+        if not self.pulse.open():
+            return False
+        self._pulse_to_all()
+        self.pulse_changed.emit(0)
+        return True
+
+    def close_pulse(self) -> list[PulseCount]:
+        """Close the pulse: its counts per question and group ([] if nobody answered); every answer forgotten."""
+        if not self.pulse.is_open:
+            return []
+        counts = self.pulse.close()
+        self._pulse_to_all()
+        self.pulse_changed.emit(0)
+        return counts
+
+    def _pulse_text(self, **extra: Any) -> str:
+        return json.dumps(pulse_message(self.pulse, **extra))
+
+    def _pulse_to_all(self) -> None:
+        text = self._pulse_text()
+        for client in list(self._clients.values()):
+            if client.device is not None:
+                self._send(client, text)
+
+    def _pulse_answer(self, client: _Client, message: dict[str, Any]) -> None:
+        # The ballot is the page's own id for this pulse: it is not kept with the connection or the device.
+        try:
+            words = self.pulse.answer(message, pulse_limits(self.session.live))
+        except PulseRefused as exc:
+            if exc.malformed:
+                self._strike(client, str(exc))
+            else:
+                self._send(client, self._pulse_text(counted=False, text=str(exc)))
+            return
+        self._send(client, self._pulse_text(counted=words == COUNTED, text=words))
+        self.pulse_changed.emit(self.pulse.answered)
 
     # ---- pushing the state ------------------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ from meetingkit.ui.console.notice_bars import (
     clock_gap_text,
     save_problem_text,
 )
+from meetingkit.ui.console.pulse_panel import PulsePanel
 from meetingkit.ui.console.queue_panel import QueuePanel
 from meetingkit.ui.console.rebalance_offer import RebalancePanel
 from meetingkit.ui.console.record_export import export_record
@@ -156,6 +157,9 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         self.break_question.on_asked = lambda: self.break_panel.hide()
         col.addWidget(self.break_question)
         col.addWidget(self.break_panel)
+        # Were you heard? (DESIGN §11): offered at the end, and at the end of the break.
+        self.pulse_panel = PulsePanel(self.bridge, self.room.server, self.status_done)
+        col.addWidget(self.pulse_panel)
         col.addWidget(self._attendee_area(live))
         # On a small screen the column scrolls rather than squeezing the timers into each other.
         outer = QScrollArea()
@@ -325,6 +329,7 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         self.queue_panel.refresh(live, now)
         self.attendees.refresh(live, now)
         self.break_panel.refresh(live, now)
+        self.pulse_panel.refresh()
         self.rebalance_panel.refresh(live, now)
         self.move_bar.refresh(live, now)
         self._refresh_controls(live)
@@ -366,6 +371,9 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         if event.type == "end_meeting":
             self._meeting_ended(live)
         self.refresh()
+
+    def status_done(self, words: str) -> None:
+        self.status.done(words)
 
     def _on_refused(self, message: str) -> None:
         self.status.not_done(message)
@@ -435,6 +443,8 @@ class ConsoleWindow(ConsoleKeys, ChairCommands, QMainWindow):
         return may_close(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._closing:
+            self.pulse_panel.close_before_exit()  # its answers are recorded: nobody can answer once it closes
         if not self._closing and not self.nothing_lost_on_close():
             event.ignore()  # changes are waiting and the chair chose to keep the console open
             return
