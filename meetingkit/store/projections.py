@@ -52,6 +52,9 @@ def state_json(live: LiveMeeting) -> str:
             "present": sorted(live.ever_present),
             "break": asdict(live.break_summary()),
             "timing": asdict(live.timing()),
+            # every pulse count, in order (the latest of each question and group stands): the series view reads
+            # them here rather than from the events
+            "pulse": [c.payload() for c in live.pulse_counts()],
         }
     )
 

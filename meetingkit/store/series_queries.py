@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -72,23 +72,23 @@ _FEEDBACK_ACTIONS = (
     " WHERE s.name = ? AND a.source = 'patient_feedback' GROUP BY a.meeting_id"
 )
 
-# The few `pulse` events of the series' meetings (read through the events' key, meeting by meeting).
-_PULSE = (
-    "SELECT e.meeting_id, e.payload FROM events e JOIN meetings m ON m.id = e.meeting_id"
-    " JOIN series s ON s.id = m.series_id WHERE s.name = ? AND m.status != 'draft' AND e.type = 'pulse'"
-    " ORDER BY e.meeting_id, e.seq"
-)
+# A meeting stored before its summary kept the pulse: its few `pulse` events, read through the events' key.
+_PULSE_EVENTS = "SELECT payload FROM events WHERE meeting_id = ? AND type = 'pulse' ORDER BY seq"
 
 
-def _pulses(db: Database, series_name: str) -> dict[int, list[PulseFigure]]:
-    """Each meeting's pulse, the latest count of each question and group standing (as `Store.pulse` gives it)."""
-    payloads: dict[int, list[object]] = {}
-    for mid, text in db.execute(_PULSE, [series_name]):
-        try:
-            payloads.setdefault(mid, []).append(json.loads(text))
-        except (TypeError, ValueError):
-            continue  # changed outside MeetingKit: `verify` and the outputs say so
-    return {mid: pulse_figures(counts_from_payloads(p)) for mid, p in payloads.items()}
+def _pulse(db: Database, mid: int, state: dict[str, Any]) -> list[PulseFigure]:
+    """The meeting's pulse as `Store.pulse` gives it (the latest count of each question and group standing):
+    from its stored summary, or, for a summary written before it kept the pulse, from the events."""
+    if "pulse" in state:
+        payloads = state["pulse"] if isinstance(state["pulse"], list) else []
+    else:
+        payloads = []
+        for (text,) in db.execute(_PULSE_EVENTS, [mid]):
+            try:
+                payloads.append(json.loads(text))
+            except (TypeError, ValueError):
+                continue  # changed outside MeetingKit: `verify` and the outputs say so
+    return pulse_figures(counts_from_payloads(payloads))
 
 
 @report_damage
@@ -102,7 +102,6 @@ def series_overview(store: Store | Database, series_name: str) -> list[SeriesMee
             _Airtime(BREAK if in_break else None, bool(rep), float(seconds or 0.0))
         )
     actions = {r[0]: (int(r[1]), int(r[2] or 0)) for r in db.execute(_FEEDBACK_ACTIONS, [series_name])}
-    pulses = _pulses(db, series_name)
     rows = []
     for mid, title, start, status, summary, break_enabled in db.execute(_MEETINGS, [series_name]):
         state = json.loads(summary) if summary else {}
@@ -124,7 +123,7 @@ def series_overview(store: Store | Database, series_name: str) -> list[SeriesMee
                 break_skip_reason=brk.get("skip_reason"),
                 feedback_actions_raised=raised,
                 feedback_actions_done=done,
-                pulse=pulses.get(mid, []),
+                pulse=_pulse(db, mid, state),
             )
         )
     return rows

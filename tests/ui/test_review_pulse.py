@@ -79,6 +79,7 @@ def test_a_later_pulse_replaces_the_earlier_one(qtbot: QtBot, store: Store) -> N
     assert w.voice.text.text() == f"{AIRTIME}; 4 of 4 felt listened to."
     rows = grid(w.pulse_panel)
     assert rows[2][1] == "4 of 4 felt listened to"
+    assert w.pulse_panel.about.isVisibleTo(w.pulse_panel)  # everyone else still too few
     # the other counts of the earlier pulse still stand
     assert rows[1][1] == "3 of 4 got the chance to say what they wanted, 1 partly"
 
@@ -114,4 +115,5 @@ def test_a_pulse_taken_in_the_app_shows_on_refresh(qtbot: QtBot, store: Store, c
         session.apply("pulse", {"question": q, "group": "patient_public", "yes": 3, "partly": 0, "no": 0})
     w.refresh()
     assert grid(w.pulse_panel)[2] == ["Did you feel listened to?", "3 of 3 felt listened to", "no answers"]
+    assert not w.pulse_panel.about.isVisibleTo(w.pulse_panel)  # nothing held back, nothing to explain
     assert w.voice.text.text().endswith("; 3 of 3 felt listened to.")

@@ -4,6 +4,7 @@ as a chart whose labels carry the same words; the figures are each meeting's own
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from meetingkit.app import MIN_POINT_SIZE
+from meetingkit.clock import FakeClock
 from meetingkit.models import record
 from meetingkit.store.repository import Store
 from meetingkit.store.series_queries import series_overview
@@ -22,6 +24,7 @@ from meetingkit.ui.review.series_view import SeriesWindow
 from tests.pulse_records import REPS_TOO_FEW, SHOWN_AND_TOO_FEW, board_with_pulse
 from tests.review_records import SERIES
 from tests.ui.test_series_view import column
+from tests.unit.test_store import small_meeting
 
 
 def fill(store: Store) -> list[int]:
@@ -48,6 +51,40 @@ def test_each_meetings_pulse_is_its_own(store: Store) -> None:
     rows = series_overview(store, SERIES)
     assert [r.pulse for r in rows] == [store.summary(m).pulse for m in mids]
     assert rows[0].pulse == [] and len(rows[1].pulse) == 4
+
+
+def test_the_pulse_is_read_from_the_stored_summary_and_follows_a_new_count(
+    store: Store, clock: FakeClock
+) -> None:
+    """The overview reads the meetings' stored summaries, not their events; a count given after the end (as
+    the chair closes the pulse) is in the summary as soon as it is committed."""
+    mid = store.create_meeting(small_meeting(series=SERIES))
+    session = store.open_live(mid, clock)
+    session.apply("start_meeting")
+    clock.advance(60)
+    session.apply("skip_break", {"reason": "Short meeting"})
+    session.apply("end_meeting")
+    assert series_overview(store, SERIES)[0].pulse == []
+    session.apply(
+        "pulse", {"question": "listened", "group": "patient_public", "yes": 3, "partly": 1, "no": 0}
+    )
+    (row,) = series_overview(store, SERIES)
+    assert (
+        row.pulse == store.summary(mid).pulse
+        and row.pulse[2].sentence() == "3 of 4 felt listened to, 1 partly"
+    )
+    stored = json.loads(store.db.execute("SELECT summary FROM meetings WHERE id = ?", [mid]).fetchone()[0])
+    assert stored["pulse"] == [
+        {"question": "listened", "group": "patient_public", "yes": 3, "partly": 1, "no": 0}
+    ]
+
+
+def test_a_summary_stored_before_it_kept_the_pulse_reads_the_events(store: Store) -> None:
+    mids = fill(store)
+    store.db.execute("UPDATE meetings SET summary = json_remove(summary, '$.pulse')")
+    rows = series_overview(store, SERIES)
+    assert [r.pulse for r in rows] == [store.summary(m).pulse for m in mids]
+    assert rows[3].pulse[2].sentence() == "4 of 4 felt listened to"  # the later count stands
 
 
 def test_the_table_reads_the_trend_in_words(qtbot: QtBot, store: Store) -> None:

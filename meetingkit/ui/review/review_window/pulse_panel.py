@@ -64,8 +64,10 @@ class PulsePanel(QFrame):
         self.figures = list(figures)
         taken = bool(figures)
         self.none.setVisible(not taken)
-        for label in (self.about, *self.heads.values(), *self.questions.values(), *self.cells.values()):
+        for label in (*self.heads.values(), *self.questions.values(), *self.cells.values()):
             label.setVisible(taken)
+        # why a group reads "too few answers to show", said where one does (a line less of the table's room)
+        self.about.setVisible(any(f.answers and not f.shown for f in figures))
         for (q, g), label in self.cells.items():
             f = find(figures, q, g)
             label.setText(f.sentence() if f is not None else "")
