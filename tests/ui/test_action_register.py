@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog
 
 from meetingkit import cli
 from meetingkit.models.meeting import ActionUpdate
@@ -218,3 +222,60 @@ def test_register_and_cli_list_the_same_actions(series, store, clock, qtbot, db_
     for r in window.model.rows():
         assert r.text in printed and r.key in printed
     assert "-> in progress: Venue booked" in printed
+
+
+def test_export_writes_the_action_log_the_command_line_writes(
+    series, store, clock, qtbot, db_path, tmp_path, monkeypatch
+) -> None:  # noqa: ANN001, E501
+    """DESIGN §5 "Action log": the register's Export writes the CSV of `meetingkit actions -o FILE.csv` (same
+    filters, same file), through the one writer, with formula-like cells disarmed."""
+    other = store.create_meeting(replace(first_meeting(), title="Formula board", series="Formulae"))
+    live = store.open_live(other, clock)
+    live.apply("start_meeting")
+    live.apply("action", {"text": '=HYPERLINK("http://evil","click")', "owner": "@SUM(A1)"})
+    live.apply("skip_break", {"reason": "Ended early"})
+    live.apply("end_meeting")
+    window = ActionRegisterWindow(store, clock)
+    qtbot.addWidget(window)
+    assert window.export_button.accessibleName() == "Export action log"
+    window.series_filter.setCurrentIndex(window.series_filter.findData("Stroke HIT"))
+    asked: list[str] = []
+
+    def fake(parent, caption, start, filters):  # noqa: ANN001, ANN202
+        asked.append(start)
+        return str(tmp_path / "from-app"), filters  # no ending typed: .csv is added
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "from-app.csv"
+    assert asked == [str(Path.home() / "Stroke HIT-action-log.csv")]
+    assert window.export_result.text() == f"✓ 3 actions exported to {saved}"
+    assert oct(saved.stat().st_mode & 0o777) == "0o600"
+    from_cli = tmp_path / "from-cli.csv"
+    argv = ["--db", str(db_path), "actions", "--series", "Stroke HIT", "-o", str(from_cli)]
+    assert cli.main(argv) == 0
+    assert saved.read_bytes() == from_cli.read_bytes()
+    rows = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8"))))
+    assert [r[3] for r in rows[1:]] == [
+        "Share discharge results",
+        "Book the carers' workshop",
+        "Ask the ICB about funding",
+    ]
+    window.series_filter.setCurrentIndex(window.series_filter.findData("Formulae"))
+    qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    (row,) = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8"))))[1:]
+    # Disarmed: a spreadsheet shows these cells as the text typed rather than running them.
+    assert (row[3], row[4]) == ('\'=HYPERLINK("http://evil","click")', "'@SUM(A1)")
+
+    # A target the writer refuses (a read-only file) is said, and left as it was.
+    kept = tmp_path / "kept.csv"
+    kept.write_text("mine")
+    kept.chmod(0o444)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(kept), "CSV files (*.csv)"))
+    )
+    assert window.export_csv() is None
+    assert window.export_result.text() == (
+        f"⚠ The action log was not saved: Cannot write {kept}: the file is read-only; it was left as it was"
+    )
+    assert kept.read_text() == "mine"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
 from meetingkit import cli
@@ -157,3 +158,30 @@ def test_preview_offers_the_accessible_edition_as_the_command_line_writes_it(
     save_to(monkeypatch, tmp_path / "draft.docx")
     assert dialog.save_as(".pdf") == tmp_path / "draft.docx"  # the ending typed decides the edition
     assert (tmp_path / "draft.docx").read_bytes()[:2] == b"PK"
+
+
+def _ink(image: QImage) -> tuple[int, int]:
+    """How many different colours a picture has, and how many of its pixels are dark (text), on a 5 px grid."""
+    colours, dark = set(), 0
+    for x in range(0, image.width(), 5):
+        for y in range(0, image.height(), 5):
+            c = image.pixelColor(x, y)
+            colours.add(c.rgb())
+            dark += c.lightness() < 110
+    return len(colours), dark
+
+
+def test_the_first_look_at_the_preview_already_shows_page_one(store, demo_id, qtbot) -> None:  # noqa: ANN001
+    """Issue 14: the preview grabbed blank for a moment after opening — the pages were drawn a paint later."""
+    dialog = MinutesPreviewDialog(store, demo_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    colours, dark = _ink(dialog.view.viewport().grab().toImage())  # no event loop yet: the very first look
+    assert colours > 20 and dark > 50, "the pages on show are blank"
+    # New options make new minutes: they show at once too, and so they do after a resize.
+    dialog.redacted_box.setChecked(True)
+    colours, dark = _ink(dialog.view.viewport().grab().toImage())
+    assert colours > 20 and dark > 50
+    dialog.resize(dialog.width() - 120, dialog.height() - 80)
+    colours, dark = _ink(dialog.view.viewport().grab().toImage())
+    assert colours > 20 and dark > 50

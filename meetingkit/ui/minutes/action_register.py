@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from meetingkit.clock import Clock
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
+from meetingkit.reports.action_log_csv import action_log_csv
+from meetingkit.reports.file_writer import file_name, write_file
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.accessibility import ValueLabel
@@ -37,6 +41,7 @@ from meetingkit.ui.common.actions_model import (
     day_text,
     meeting_labels,
 )
+from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.screen_fit import fit_to_screen
 
 ALL = ""
@@ -63,7 +68,18 @@ class ActionRegisterWindow(QWidget):
         layout.addLayout(self._filters())
         self.count_label = ValueLabel()
         self.count_label.setAccessibleName("Number of actions shown")
-        layout.addWidget(self.count_label)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setAccessibleName("Export action log")
+        self.export_button.setToolTip("The actions shown, as a CSV file for a spreadsheet (the action log)")
+        self.export_button.clicked.connect(self.export_csv)
+        self.export_result = ValueLabel()
+        self.export_result.setAccessibleName("Export result")
+        self.export_result.setTextFormat(Qt.TextFormat.PlainText)  # names a file the user chose
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label)
+        count_row.addWidget(self.export_result, 1)
+        count_row.addWidget(self.export_button)
+        layout.addLayout(count_row)
 
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -181,12 +197,7 @@ class ActionRegisterWindow(QWidget):
         """Re-read the register with the current filters; the selected action stays selected."""
         self._fill_series()
         keep = self.selected()
-        rows = self.store.actions(
-            self.series_filter.currentData() or None,
-            self.status_filter.currentData() or None,
-            self.owner_filter.text().strip() or None,
-            self._today() if self.overdue_filter.isChecked() else None,
-        )
+        rows = self._filtered()
         self._meetings = self.store.list_meetings()
         labels = meeting_labels(self._meetings)
         today = self._today()
@@ -196,6 +207,36 @@ class ActionRegisterWindow(QWidget):
         if keep is not None:
             self.select(keep.ref)
         self._show_selected()
+
+    def _filtered(self) -> list:  # type: ignore[type-arg]
+        """The store's register rows for the filters set (what `meetingkit actions` gives for the same)."""
+        return self.store.actions(
+            self.series_filter.currentData() or None,
+            self.status_filter.currentData() or None,
+            self.owner_filter.text().strip() or None,
+            self._today() if self.overdue_filter.isChecked() else None,
+        )
+
+    def export_csv(self) -> Path | None:
+        """Write the actions shown as the action log (the file `meetingkit actions -o FILE.csv` writes for the
+        same filters), through the one writer of files for people; returns the path."""
+        series = self.series_filter.currentData() or ""
+        start = Path.home() / (file_name(series, "-action-log.csv") if series else "action-log.csv")
+        name, _ = QFileDialog.getSaveFileName(self, "Export the action log", str(start), "CSV files (*.csv)")
+        if not name:
+            return None
+        path = Path(name) if Path(name).suffix else Path(name + ".csv")
+        try:
+            rows = self._filtered()
+            write_file(path, action_log_csv(rows).encode("utf-8"))
+        except (OSError, StoreError) as exc:  # OutputError names the path chosen
+            tell(
+                self.export_result, f"⚠ The action log was not saved: {getattr(exc, 'strerror', None) or exc}"
+            )
+            return None
+        n = len(rows)
+        tell(self.export_result, f"✓ {n} action{'s' if n != 1 else ''} exported to {path}")
+        return path
 
     def _fill_series(self) -> None:
         current = self.series_filter.currentData()

@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +37,39 @@ SAVE_FILTERS = {
     "Web page: the accessible edition, for screen readers and websites (*.html)": ".html",
     "Word document, to edit the draft (*.docx)": ".docx",
 }
+
+
+class PagesView(QPdfView):
+    """QPdfView whose pages on show are drawn before it paints, never a blank white page first.
+
+    QPdfView asks for a page's picture while painting and draws it when it arrives, a paint later (from its own
+    thread): so the first look at the preview, and the first after a resize or new options, was blank pages.
+    Here the pages are rendered in this thread (a page takes a few ms) as soon as the view has its size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._renderer = self.findChild(QPdfPageRenderer)  # the view's own; absent, pages come as before
+        self._rendering = False
+        if self._renderer is not None:
+            self._renderer.setRenderMode(QPdfPageRenderer.RenderMode.SingleThreaded)
+
+    def render_pages_on_show(self) -> None:
+        """Have the pictures of the pages in view ready for the next paint."""
+        if self._renderer is None or self._rendering or not self.isVisible() or self.document() is None:
+            return
+        self._rendering = (
+            True  # delivering the calls below may resize the view (its scroll bar): once is enough
+        )
+        try:
+            self.viewport().grab()  # a paint off screen: the view asks for the pages it shows
+            # The renderer answers through a queued call to its worker; deliver it now, not after the paint.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        finally:
+            self._rendering = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.render_pages_on_show()  # fitted to the width: new sizes, new pictures
 
 
 class MinutesPreviewDialog(QDialog):
@@ -94,7 +128,7 @@ class MinutesPreviewDialog(QDialog):
         self.message.setVisible(False)
         layout.addWidget(self.message)
 
-        self.view = QPdfView(self)
+        self.view = PagesView(self)
         self.view.setAccessibleName("Minutes preview")
         self.view.setAccessibleDescription("The pages as they print; the Text tab has the same words to read")
         self.view.setDocument(self.document)
@@ -211,6 +245,11 @@ class MinutesPreviewDialog(QDialog):
         n = self.document.pageCount()
         self.pages_label.setText(f"{n} page{'s' if n != 1 else ''}")
         self.text_view.setPlainText(self.minutes_text())
+        self.view.render_pages_on_show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.view.render_pages_on_show()  # the first look already shows page 1
 
     def minutes_text(self) -> str:
         """The words of the minutes as printed (the PDF's own text), with where each page begins."""
