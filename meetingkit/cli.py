@@ -1,5 +1,5 @@
-"""The command line (DESIGN §7): the app by default, and demo, replay, export, minutes, stats, list, actions,
-verify."""
+"""The command line (DESIGN §7): the app by default, and demo, replay, export, minutes, summary, stats, list,
+actions, verify, approve."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ REDACTED_HELP = (
     " still look like names are listed on stderr to check"
 )
 REDACT_HELP = "with --redacted: a further word or name to replace with initials (give it once a word)"
-READ_ONLY = {"stats", "export", "minutes", "list", "actions", "verify", "approve"}
+READ_ONLY = {"stats", "export", "minutes", "summary", "list", "actions", "verify", "approve"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--redacted", action="store_true", help=REDACTED_HELP)
     m.add_argument("--redact", metavar="WORD", action="append", help=REDACT_HELP)
     m.add_argument("--no-participation", action="store_true", help="leave out the participation summary")
+    su = sub.add_parser(
+        "summary", parents=[common], help="write the summary for patient and public representatives (PDF)"
+    )
+    su.add_argument("id", type=int)
+    su.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
     s = sub.add_parser("stats", parents=[common], help="who spoke, for how long; the break; the timing")
     s.add_argument("id", type=int)
     s.add_argument("--json", action="store_true", help="the figures as one JSON object")
@@ -307,6 +312,22 @@ def cmd_minutes(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def cmd_summary(args: argparse.Namespace, db_path: Path) -> int:
+    """One or two pages in large type and plain words for the representatives (DESIGN §5)."""
+    from meetingkit.reports.summary_pdf import render_summary_pdf
+
+    if Path(args.output).suffix.lower() not in (".pdf", ""):
+        raise CliError(f"{args.output}: the summary for representatives is written as a PDF (.pdf)")
+    check_target(args.output)  # refused before any work is done
+    with _store(db_path) as store:
+        mid = _meeting_id(store, args.id)
+        _warn_if_altered(store, mid)
+        summary = store.representatives_summary(mid, SystemClock())
+    write_file(args.output, render_summary_pdf(summary))
+    print(f"Summary for representatives written to {shown(args.output)}")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace, db_path: Path) -> int:
     with _store(db_path) as store:
         mid = _meeting_id(store, args.id)
@@ -387,6 +408,7 @@ COMMANDS = {
     "replay": cmd_replay,
     "export": cmd_export,
     "minutes": cmd_minutes,
+    "summary": cmd_summary,
     "stats": cmd_stats,
     "list": cmd_list,
     "actions": cmd_actions,

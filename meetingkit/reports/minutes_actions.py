@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from meetingkit.models.meeting import Action, ActionUpdate, Feedback
+from meetingkit.models.meeting import Action, ActionUpdate
+from meetingkit.models.you_said_we_did import SaidAndDone, find_action, update_key, you_said_we_did
 from meetingkit.reports.minutes_blocks import Block
-from meetingkit.reports.minutes_story import STATUS_LABELS, MinutesContext, update_key
+from meetingkit.reports.minutes_story import STATUS_LABELS, MinutesContext
 from meetingkit.reports.report_text import markup, short_date
 
 FROM_FEEDBACK = '<br/><font size="7.5" color="#2a8c82">From patient and public feedback</font>'
@@ -109,14 +110,8 @@ def _log_row(ctx: MinutesContext, a: Action) -> list[str]:
     ]
 
 
-def _find_action(ctx: MinutesContext, key: str | None) -> Action | None:
-    if key is None:
-        return None
-    return ctx.live.actions.get(key) or next((a for a in ctx.prior_actions if a.key == key), None)
-
-
 def _update_row(ctx: MinutesContext, u: ActionUpdate, here: bool) -> list[str]:
-    action = _find_action(ctx, u.action)
+    action = find_action(u.action, ctx.live, ctx.prior_actions)
     text = ctx.say(action.text) if action else ""
     update = f"<b>{STATUS_LABELS.get(u.status, u.status)}</b>"
     if u.note:
@@ -144,34 +139,24 @@ def _you_said_we_did(ctx: MinutesContext) -> list[Block]:
             "meta",
         ),
     ]
-    rows: list[tuple[float, list[str]]] = []
-    linked: set[str] = set()
-    own = [f for f in ctx.live.feedback if not f.withdrawn]
-    for f, here in [*((f, False) for f in ctx.prior_feedback), *((f, True) for f in own)]:
-        action = _find_action(ctx, f.action) if f.action else None
-        if action is not None:
-            linked.add(action.key)
-        rows.append((f.at, _feedback_row(ctx, f, here, action)))
-    for a, here in [
-        *((a, False) for a in ctx.prior_actions),
-        *((a, True) for a in ctx.live.actions.values()),
-    ]:
-        if a.source == "patient_feedback" and a.key not in linked:
-            rows.append(_said_row(ctx, a, here))
-    if not rows:
+    entries = you_said_we_did(ctx.live, ctx.prior_actions, ctx.prior_feedback)
+    if not entries:
         return [*out, ctx.none("No feedback has been recorded in this series yet.")]
-    rows.sort(key=lambda r: r[0])
-    table = ctx.table(["You said", "We did", "What happened"], [r[1] for r in rows], [37, 35, 28])
-    return [*out, table]
+    rows = [_said_row(ctx, e) for e in entries]
+    return [*out, ctx.table(["You said", "We did", "What happened"], rows, [37, 35, 28])]
 
 
-def _feedback_row(ctx: MinutesContext, f: Feedback, here: bool, action: Action | None) -> list[str]:
-    where = "At this meeting" if here else f"At the meeting of {ctx.day(f.at)}"
-    said = f'<b>{ctx.who(f.who)}:</b> {ctx.say(f.text)}<br/><font size="7.5" color="#5b6573">{where}</font>'
-
-    if action is None:
+def _said_row(ctx: MinutesContext, e: SaidAndDone) -> list[str]:
+    """One row of "you said, we did": the words (or that they were not recorded), the action, its updates."""
+    if e.said is None:
+        where = "at this meeting, not recorded word for word" if e.here else "at an earlier meeting"
+        said = f'<font color="#5b6573">Raised in patient and public feedback {where}.</font>'
+    else:
+        where = "At this meeting" if e.here else f"At the meeting of {ctx.day(e.at)}"
+        said = f'<b>{ctx.who(e.who or "")}:</b> {ctx.say(e.said)}<br/><font size="7.5" color="#5b6573">{where}</font>'
+    if e.action is None:
         return [said, '<font color="#5b6573">No action yet.</font>', "—"]
-    return [said, _did(ctx, action), _what_happened(ctx, action, action.key in ctx.live.actions)]
+    return [said, _did(ctx, e.action), _what_happened(ctx, e.action, e.agreed_here, e.updates)]
 
 
 def _did(ctx: MinutesContext, a: Action) -> str:
@@ -184,14 +169,7 @@ def _did(ctx: MinutesContext, a: Action) -> str:
     return did
 
 
-def _said_row(ctx: MinutesContext, a: Action, here: bool) -> tuple[float, list[str]]:
-    where = "at this meeting, not recorded word for word" if here else "at an earlier meeting"
-    said = f'<font color="#5b6573">Raised in patient and public feedback {where}.</font>'
-    return (a.at, [said, _did(ctx, a), _what_happened(ctx, a, here)])
-
-
-def _what_happened(ctx: MinutesContext, a: Action, here: bool) -> str:
-    updates = ctx.updates_of(a.key)
+def _what_happened(ctx: MinutesContext, a: Action, here: bool, updates: list[ActionUpdate]) -> str:
     if not updates:
         agreed = "Agreed at this meeting" if here else "Agreed at an earlier meeting"
         return f"<b>{STATUS_LABELS.get(a.status, a.status)}</b><br/>{agreed}; no update yet."

@@ -10,6 +10,7 @@ from meetingkit.models.meeting import BREAK, Action, ActionUpdate, Feedback
 from meetingkit.models.redaction import PeopleNames
 from meetingkit.models.session import LiveMeeting, from_epoch
 from meetingkit.models.summary import MeetingSummary
+from meetingkit.models.you_said_we_did import updates_of
 from meetingkit.reports.minutes_blocks import Facts, Heading, Para, TableBlock
 from meetingkit.reports.report_text import clock_time, markup, short_date
 
@@ -78,13 +79,7 @@ class MinutesContext:
         return latest.status if latest is not None else action.status
 
     def updates_of(self, key: str) -> list[ActionUpdate]:
-        found: dict[tuple[str, str, str, float], ActionUpdate] = {}
-        prior = next((a for a in self.prior_actions if a.key == key), None)
-        own = self.live.actions.get(key)
-        for u in [*(prior.updates if prior else []), *(own.updates if own else []), *self.live.updates]:
-            if u.action == key:
-                found.setdefault(update_key(u), u)
-        return sorted(found.values(), key=lambda u: u.at)
+        return updates_of(key, self.live, self.prior_actions)
 
     def due(self, action: Action) -> str:
         return short_date(action.due) if action.due else "—"
@@ -122,8 +117,3 @@ class MinutesContext:
 
     def entry(self, text: str) -> Para:
         return Para(text, "entry")
-
-
-def update_key(u: ActionUpdate) -> tuple[str, str, str, float]:
-    # The same update can come from the store (prior_actions) and from the engine (live.updates).
-    return (u.action, u.status, u.note, round(u.at, 3))

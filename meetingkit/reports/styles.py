@@ -147,3 +147,68 @@ def facts_style() -> TableStyle:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ]
     )
+
+
+SUMMARY_BODY_SIZE = 14.0  # the representatives' summary: large type (DESIGN §5)
+
+
+@dataclass(frozen=True)
+class SummaryStyles:
+    title: ParagraphStyle
+    meeting: ParagraphStyle
+    subtitle: ParagraphStyle
+    notice: ParagraphStyle  # still running, or changed outside MeetingKit
+    intro: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    point: ParagraphStyle
+    more: ParagraphStyle
+
+
+@cache
+def summary_styles() -> SummaryStyles:
+    """The styles of the summary for representatives: nothing under 14 pt but the page's header and foot."""
+    register_fonts()
+    body = ParagraphStyle(
+        "summary_body",
+        fontName=REGULAR,
+        bulletFontName=REGULAR,
+        bulletFontSize=SUMMARY_BODY_SIZE,
+        fontSize=SUMMARY_BODY_SIZE,
+        leading=19.5,
+        textColor=INK,
+        spaceAfter=6,
+    )
+    return SummaryStyles(
+        title=ParagraphStyle(
+            "summary_title",
+            parent=body,
+            fontName=BOLD,
+            fontSize=22,
+            leading=27,
+            textColor=ACCENT,
+            spaceAfter=4,
+        ),
+        meeting=ParagraphStyle(
+            "summary_meeting", parent=body, fontName=BOLD, fontSize=16, leading=21, spaceAfter=2
+        ),
+        subtitle=ParagraphStyle("summary_subtitle", parent=body, textColor=MUTED, spaceAfter=1),
+        notice=ParagraphStyle(
+            "summary_notice", parent=body, fontName=BOLD, textColor=ACCENT, spaceBefore=6, spaceAfter=2
+        ),
+        intro=ParagraphStyle("summary_intro", parent=body, spaceAfter=4),
+        heading=ParagraphStyle(
+            "summary_heading",
+            parent=body,
+            fontName=BOLD,
+            fontSize=17,
+            leading=22,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        body=body,
+        point=ParagraphStyle("summary_point", parent=body, leftIndent=18, bulletIndent=4, spaceAfter=4),
+        more=ParagraphStyle("summary_more", parent=body, textColor=MUTED, leftIndent=18),
+    )

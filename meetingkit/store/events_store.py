@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list 
     from meetingkit.models.participation import TurnGroup
     from meetingkit.models.pulse import PulseFigure
     from meetingkit.models.record import Record
+    from meetingkit.models.representatives_summary import RepresentativesSummary
     from meetingkit.models.session import Event, LiveMeeting
     from meetingkit.models.summary import MeetingSummary
     from meetingkit.store.live_session import LiveSession
@@ -78,6 +79,23 @@ class EventsStore(MeetingsStore, MinutesStore):
             self.prior_actions(mid),
             approval=self.approval_of(mid, own=False),
             previous_minutes=self.previous_minutes(mid),
+        )
+
+    def representatives_summary(
+        self, mid: int, clock: Clock, live: LiveMeeting | None = None
+    ) -> RepresentativesSummary:
+        """The summary for representatives (DESIGN §5) of meeting `mid`, with the feedback and actions of its
+        series' earlier meetings as the minutes take them; `live`: the meeting as the caller already holds it."""
+        from meetingkit.models.representatives_summary import representatives_summary
+
+        live = live if live is not None else self.rebuild(mid, clock)
+        context = self.minutes_context(mid)
+        return representatives_summary(
+            live,
+            context["prior_actions"],
+            context["prior_feedback"],
+            meeting_id=mid,
+            altered=context["altered"],
         )
 
     def approve(self, mid: int, clock: Clock, amendments: str = "") -> Approval:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meetingkit.clock import FakeClock
+from meetingkit.clock import FakeClock, SystemClock
 from meetingkit.models.meeting import DomainError
 from meetingkit.models.review_text import break_words
 from meetingkit.models.session import LiveMeeting
@@ -139,11 +139,18 @@ class ReviewWindow(QWidget):
         self.export_png_button = QPushButton("Save chart as PNG…")
         self.export_png_button.setAccessibleName("Save chart as PNG")
         self.export_png_button.clicked.connect(self.export_png)
+        self.summary_button = QPushButton("Summary for representatives…")
+        self.summary_button.setAccessibleName("Summary for representatives")
+        self.summary_button.setToolTip(
+            "One or two pages in large type and plain words for the patient and public representatives (PDF)"
+        )
+        self.summary_button.clicked.connect(self.save_summary)
         self.export_result = QLabel()
         self.export_result.setTextFormat(Qt.TextFormat.PlainText)
         foot = QHBoxLayout()
         foot.addWidget(self.export_csv_button)
         foot.addWidget(self.export_png_button)
+        foot.addWidget(self.summary_button)
         foot.addWidget(self.export_result, 1)
 
         lay = QVBoxLayout(self)
@@ -191,6 +198,13 @@ class ReviewWindow(QWidget):
         self.when.setText(self._when_text())
         # A review read from the store can be brought up to date by hand while its meeting runs elsewhere.
         self.refresh_button.setVisible(self.bridge is None and self._status() == "running")
+        started = self._status() not in ("ready", "draft")
+        self.summary_button.setEnabled(started)
+        self.summary_button.setToolTip(
+            "One or two pages in large type and plain words for the patient and public representatives (PDF)"
+            if started
+            else "The meeting has not started yet: there is nothing to summarise."
+        )
         self.people_model.set_participation(part)
         self.roles_model.set_groups(part.roles)
         self.sectors_model.set_groups(part.sectors)
@@ -252,6 +266,32 @@ class ReviewWindow(QWidget):
             QMessageBox.warning(self, "Could not export", f"The table was not saved. {exc.strerror or exc}")
             return
         tell(self.export_result, f"Table saved to {path}")
+
+    def save_summary(self) -> Path | None:
+        """Ask where, then write the summary for representatives: the PDF `meetingkit summary` writes (for a
+        meeting still running, the figures so far, marked as a draft); returns the path."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the summary for representatives",
+            str(Path.home() / self._file_name("-summary-for-representatives.pdf")),
+            "PDF files (*.pdf)",
+        )
+        if not path:
+            return None
+        if not Path(path).suffix:
+            path += ".pdf"
+        from meetingkit.reports.summary_pdf import render_summary_pdf  # reportlab loads when first asked
+
+        try:
+            live = self._live or self._rebuilt
+            summary = self.store.representatives_summary(self.meeting_id, SystemClock(), live=live)
+            write_file(path, render_summary_pdf(summary))
+        except (OSError, DomainError, StoreError) as exc:  # OutputError names the path chosen
+            why = getattr(exc, "strerror", None) or exc
+            QMessageBox.warning(self, "Could not save", f"The summary was not saved. {why}")
+            return None
+        tell(self.export_result, f"Summary for representatives saved to {path}")
+        return Path(path)
 
     def current_chart(self) -> QWidget:
         """What 'Save chart as PNG' saves: the chart (or timeline, or wheel) of the section on show."""
