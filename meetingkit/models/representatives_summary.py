@@ -230,9 +230,8 @@ def _items(live: LiveMeeting, s: MeetingSummary) -> SummarySection:
             f"A representative spoke in every item discussed ({plural(len(discussed), 'item')})."
         )
     else:
-        section.lines.append(
-            f"No representative spoke in {len(silent)} of the {plural(len(discussed), 'item')} discussed:"
-        )
+        some = f"{len(silent)} of the" if len(silent) < len(discussed) else "any of the"
+        section.lines.append(f"No representative spoke in {some} {plural(len(discussed), 'item')} discussed:")
         section.points = [titles.get(k, k) for k in silent]
     return section
 
@@ -268,9 +267,14 @@ def _balance(live: LiveMeeting, s: MeetingSummary) -> SummarySection:
         if half >= p.main_s / 2:
             break
     fair = max(1, -(-n_present // 2))  # if everyone had had the same time
+    even = (
+        f" (if everyone had had the same time, that would have taken {fair} of them)"
+        if k < fair
+        else ", as many as if everyone had had the same time"
+    )
     section.lines.append(
         f"{_number(k).capitalize()} of the {n_present} people present spoke for half of the time in the main "
-        f"discussion (if everyone had had the same time, that would have taken {fair} of them)."
+        f"discussion{even}."
     )
     top = heard[0]
     role = {a.key: a.role for a in live.meeting.people}.get(top.key, top.role)

@@ -21,6 +21,7 @@ from meetingkit.models.review_text import airtime, percent
 from meetingkit.models.session import LiveMeeting
 from meetingkit.models.you_said_we_did import you_said_we_did
 from tests.conftest import EXAMPLE_RECORD
+from tests.review_records import silent_rep
 
 START = datetime(2026, 6, 12, 9, 0, tzinfo=UTC)
 
@@ -123,6 +124,10 @@ def test_a_meeting_with_no_representative_present_says_so_plainly() -> None:
         "With no representative present, none of the 2 items discussed had a patient or public voice."
     ]
     assert s.section("not_heard").lines == ["Everyone present spoke in the main discussion."]
+    assert s.section("balance").lines[0] == (
+        "One of the 2 people present spoke for half of the time in the main discussion, as many as if everyone "
+        "had had the same time."
+    )
     assert s.section("feedback").lines == [
         "No feedback from representatives has been recorded in this series yet."
     ]
@@ -242,3 +247,15 @@ def test_an_action_withdrawn_after_the_meeting_is_not_what_we_did() -> None:
     assert representatives_summary(live).section("feedback").points == [
         "At this meeting, Pat Rep said: “Too much jargon”. No action yet."
     ]
+
+
+def test_a_representative_present_who_never_spoke() -> None:
+    s = representatives_summary(record.replay(record.parse(silent_rep())))
+    voice = s.section(VOICE_KEY)
+    assert voice.lines[0] == (
+        "Representatives did not speak in the main discussion (1 h 01 min of discussion, the feedback break left out)."
+    )
+    assert voice.lines[1] == "The feedback break was skipped. The reason given: Room booked until 11."
+    assert voice.points == ["Pat Rep: did not speak in the main discussion."]
+    assert s.section("items").lines == ["No representative spoke in any of the 4 items discussed:"]
+    assert s.section("not_heard").points == ["Pat Rep (patient and public representative)"]

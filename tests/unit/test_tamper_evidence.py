@@ -92,6 +92,10 @@ def test_every_output_of_an_altered_meeting_says_so(
 
     first_page = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     assert words in first_page
+    summary = tmp_path / "summary.pdf"  # the representatives' summary too
+    assert cli.main(["summary", str(mid), "-o", str(summary), "--db", str(db_path)]) == 0
+    assert words in capsys.readouterr().err
+    assert f"⚠ {words}" in " ".join(PdfReader(summary).pages[0].extract_text().split())
 
 
 def test_a_payload_that_is_not_json_gives_the_message_when_resumed(db_path: Path, clock: FakeClock) -> None:
