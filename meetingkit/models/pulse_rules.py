@@ -19,9 +19,9 @@ class PulseRules(LiveState):
 
     def _do_pulse(self, body: dict[str, Any], t: float) -> dict[str, Any]:
         if self.status == "ready":
-            raise DomainError("The meeting has not started yet: the pulse is taken at its end")
+            raise DomainError("The meeting has not started yet: the pulse is taken at its end", "do")
         if self.approval is not None:
-            raise DomainError("These minutes have been approved: the pulse can no longer be recorded")
+            raise DomainError("These minutes have been approved: the pulse can no longer be recorded", "do")
         count = PulseCount.from_payload(body)
         return count.payload()
 

@@ -134,7 +134,7 @@ def test_devices_answer_and_closing_writes_the_counts(
         "no": 0,
     }
     assert stats[3]["answers"] == 2 and stats[3]["yes"] is None  # fewer than 3: not shown
-    assert "Representatives: 2 of 3 felt listened to, 1 partly" in panel.words.text()
+    assert panel.words.text() == "Pulse taken — representatives: 2 of 3 felt listened to, 1 partly"
 
 
 def test_one_answer_set_per_device_and_a_second_open_is_harmless(

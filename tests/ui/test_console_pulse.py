@@ -94,9 +94,7 @@ def test_the_pulse_from_the_console_with_devices_answering(
         (3, 3, 0),
         (2, None, None),
     ]
-    assert panel.words.text() == (
-        "Were you heard? Representatives: 3 of 3 felt listened to. Open the pulse again to replace it"
-    )
+    assert panel.words.text() == "Pulse taken — representatives: 3 of 3 felt listened to"
     shot(console, "console-1366-recorded")
     for d in devices:
         d.client.wait_for("pulse", open=False)

@@ -162,6 +162,20 @@ def test_a_bad_pulse_is_refused_naming_its_field(
     assert refused(live, "pulse", body, match=match).field == field
 
 
+def test_a_pulse_before_the_start_in_a_record_names_its_event() -> None:
+    data = {
+        "meetingkit_record": 1,
+        "meeting": {"title": "Board", "scheduled_start": "2026-06-12T10:00:00+01:00"},
+        "events": [
+            {"t": 0, "do": "pulse", "question": "chance", "group": "others", "yes": 3, "partly": 0, "no": 0}
+        ],
+    }
+    with pytest.raises(
+        record.RecordError, match=r"^event 0 \(pulse\): field 'do': The meeting has not started"
+    ):
+        record.replay(record.parse(json.dumps(data)))
+
+
 def test_no_pulse_before_the_start_or_once_the_minutes_are_approved(
     live: LiveMeeting, clock: FakeClock, refused: Callable[..., DomainError]
 ) -> None:

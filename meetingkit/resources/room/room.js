@@ -205,6 +205,64 @@
 
   function say(text) { setText($("ask-status"), text); }
 
+  // ---- Were you heard? The page's own ballot for this pulse: a new random id each pulse, never the device's
+  // id; its answers stay on this device until the pulse closes, so a reload keeps them.
+  var PULSE_KEY = "meetingkit-room-pulse";
+  var QUESTIONS = ["group", "chance", "listened"];
+  var ballot = null;  // {id: pulse id, ballot, answers: {group, chance, listened}}
+  try { ballot = JSON.parse(stored(PULSE_KEY) || "null"); } catch (e) { ballot = null; }
+
+  function showAnswers() {
+    QUESTIONS.forEach(function (name) {
+      var inputs = document.querySelectorAll("input[name='" + name + "']");
+      Array.prototype.forEach.call(inputs, function (input) {
+        input.checked = !!(ballot && ballot.answers[name] === input.value);
+      });
+    });
+  }
+
+  function sendBallot() {
+    var a = ballot.answers;
+    if (!socket || socket.readyState !== WebSocket.OPEN) { return false; }
+    socket.send(JSON.stringify({ type: "pulse", id: ballot.id, ballot: ballot.ballot,
+                                 group: a.group, chance: a.chance, listened: a.listened }));
+    return true;
+  }
+
+  function onPulse(m) {
+    var box = $("heard");
+    if (!m.open) {
+      ballot = null;
+      store(PULSE_KEY, null);
+      showAnswers();
+      box.hidden = true;
+      setText($("heard-status"), "");
+      return;
+    }
+    if ("counted" in m) { setText($("heard-status"), m.text); return; }
+    var answered = false;
+    if (ballot && ballot.id === m.id) {
+      answered = QUESTIONS.some(function (name) { return ballot.answers[name] !== null; });
+    } else {
+      ballot = { id: m.id, ballot: newDeviceId(), answers: { group: null, chance: null, listened: null } };
+      store(PULSE_KEY, JSON.stringify(ballot));
+    }
+    showAnswers();
+    box.hidden = false;
+    setText($("heard-status"), m.text);
+    if (answered) { sendBallot(); }  // after a lost connection: the same answers, counted once
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("#heard input[type='radio']"), function (input) {
+    input.addEventListener("change", function () {
+      if (!ballot) { return; }
+      ballot.answers[input.name] = input.value;
+      store(PULSE_KEY, JSON.stringify(ballot));
+      setText($("heard-status"), sendBallot() ? "Sending your answers\u2026" :
+              "Not connected just now: your answers are kept and sent when the page reconnects");
+    });
+  });
+
   function send(message) {
     if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(message)); return true; }
     say("Not connected to the meeting just now: try again in a moment");
@@ -220,6 +278,8 @@
       request = m;
       say(m.text);
       if (state) { renderAsk(); }
+    } else if (m.type === "pulse") {
+      onPulse(m);
     } else if (m.type === "error") {
       say(m.text);
     } else if (m.type === "closing") {

@@ -99,7 +99,7 @@ class PulsePanel(QFrame):
         elif pulse_offered(live):
             taken = beside_airtime(live.pulse_figures())
             text = (
-                f"Were you heard? Representatives: {taken}. Open the pulse again to replace it"
+                f"Pulse taken — representatives: {taken}"
                 if taken is not None
                 else "Were you heard? Ask the room two questions, answered anonymously on their devices"
             )

@@ -25,6 +25,7 @@ from meetingkit.ui.minutes.feedback_box import FeedbackBox
 from meetingkit.ui.minutes.notes_box import NotesBox
 from meetingkit.ui.minutes.recorded_so_far import RecordedSoFar
 from meetingkit.ui.minutes.recorder import Recorder
+from meetingkit.ui.minutes.show_of_hands import ShowOfHandsBox, show_of_hands_wanted
 
 
 class SecretaryPanel(QWidget):
@@ -103,6 +104,8 @@ class SecretaryPanel(QWidget):
         layout.addWidget(self.decision_box)
         layout.addWidget(self.action_form)
         layout.addWidget(self.declaration_box)
+        self.hands = ShowOfHandsBox(self.recorder)  # were you heard? (DESIGN §11), when no devices answer
+        layout.addWidget(self.hands)
         self._name_fields()
 
         self.so_far = RecordedSoFar(self.recorder.name)
@@ -179,6 +182,10 @@ class SecretaryPanel(QWidget):
         if ended:
             self.action_due.setEnabled(False)
             self.message.clear()
+        self.hands.setVisible(
+            show_of_hands_wanted(live)
+        )  # open after the end too, while the minutes are draft
+        self.hands.show_result()
         self.action_form.fill_people(live.meeting.people)
         self.feedback_box.fill_people()
         if in_break:
