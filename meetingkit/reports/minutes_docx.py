@@ -107,6 +107,14 @@ def _table(
     table = word.add_table(rows=1, cols=len(head))
     table.style = "Table Grid"
     table.autofit = False
+    if widths:  # the PDF's proportions, over the page's width between the margins
+        total = sum(widths)
+        for i, column in enumerate(table.columns):
+            # The table's grid (LibreOffice reads this); each row added below copies it into its cells (Word
+            # reads those), so no column's cells are walked afterwards (that walk was most of the Word edition).
+            column.width = Inches(TEXT_WIDTH_IN * widths[i] / total)
+        for column, cell in zip(table.columns, table.rows[0].cells, strict=True):
+            cell.width = column.width
     for i, text in enumerate(head):
         cell = table.rows[0].cells[i]
         runs(cell.paragraphs[0], text, bold=True)
@@ -117,13 +125,6 @@ def _table(
             runs(cells[i].paragraphs[0], text)
             if i in right:
                 cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if widths:  # the PDF's proportions, over the page's width between the margins
-        total = sum(widths)
-        for i, column in enumerate(table.columns):
-            width = Inches(TEXT_WIDTH_IN * widths[i] / total)
-            column.width = width  # the table's grid (LibreOffice reads this) and each cell (Word reads that)
-            for cell in column.cells:
-                cell.width = width
     return table
 
 
