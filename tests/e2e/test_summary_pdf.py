@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,23 @@ def test_a_meeting_not_started_is_refused_and_a_running_one_is_a_draft(
     text = flat(pdf_text(out.read_bytes()))
     assert "DRAFT — the meeting is still running: figures so far" in text
     assert "The meeting is still running: these are the figures so far, not the final ones." in text
+
+
+def test_no_representative_present_is_said_plainly_in_the_pdf(store, db_path, tmp_path, capsys) -> None:  # noqa: ANN001
+    data = json.loads(EXAMPLE_RECORD.read_text())
+    for p in data["people"]:
+        if p["patient_rep"]:  # the same people, here as members: no representative in the room
+            p["patient_rep"], p["role"], p["sector"] = False, "member", "voluntary sector"
+    data = record.parse(data)
+    mid = store.import_record(data)
+    out = tmp_path / "no-reps.pdf"
+    code, _, err = run(capsys, "--db", str(db_path), "summary", str(mid), "-o", str(out))
+    assert (code, err) == (0, "")
+    text = flat(pdf_text(out.read_bytes()))
+    assert (
+        "No patient or public representative was recorded as present at this meeting, so there was no patient or"
+        " public voice in the room." in text
+    )
+    assert (
+        "With no representative present, none of the 6 items discussed had a patient or public voice." in text
+    )
