@@ -19,7 +19,7 @@ Typical use::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -222,3 +222,28 @@ def with_airtime(airtime: str, figures: Iterable[PulseFigure]) -> str:
     if not found.shown:
         return f"{base}; whether they felt listened to: {TOO_FEW}."
     return f"{base}; {found.sentence()}."
+
+
+def plain_words(figures: Sequence[PulseFigure]) -> tuple[list[str], list[str]]:
+    """The pulse as the representatives' summary says it: paragraphs, then one point per question, its groups on
+    lines of their own ("Did you feel listened to?\nPatient and public representatives: 3 of 4 felt listened
+    to, 1 not.\nEveryone else: too few answers to show.")."""
+    if not figures:
+        return [
+            f"{NO_PULSE}: nobody was asked whether they got the chance to say what they wanted, or felt "
+            "listened to."
+        ], []
+    lines = [
+        "Everyone present was asked two questions, answering Yes, Partly or No. "
+        "Nobody's answer is kept with their name."
+    ]
+    if any(f.answers and not f.shown for f in figures):
+        lines.append(
+            f"Where fewer than {MIN_ANSWERS} people of a group answered, their answers are not shown, "
+            "so that nobody's answer can be told."
+        )
+    points = []
+    for q in QUESTIONS:
+        said = [f"{f.line()}." for g in GROUPS if (f := find(figures, q, g)) is not None]
+        points.append("\n".join([question_text(q), *said]))  # a line each: large type reads better so
+    return lines, points

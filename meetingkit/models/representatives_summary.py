@@ -3,8 +3,8 @@ of plain sentences, no markup and no Qt, so that any edition can lay it out and 
 
 Every figure is the one the review window and the minutes show (`MeetingSummary`, `review_text.percent`,
 `review_text.airtime`, `review_text.minutes_text`), and "what became of your feedback" is the minutes' own
-"you said, we did" list (`you_said_we_did`). Issue 17's "Were you heard?" answers belong in a section of their
-own, keyed `PULSE_KEY`, placed after the section on how long representatives spoke (`add_section`)."""
+"you said, we did" list (`you_said_we_did`). Issue 17's "Were you heard?" answers are a section of their own,
+keyed `PULSE_KEY`, after the section on how long representatives spoke, in the words of `models.pulse`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from meetingkit.models.meeting import BREAK, ROLE_LABELS, Action, DomainError, Feedback
+from meetingkit.models.pulse import plain_words
 from meetingkit.models.review_text import (
     airtime,
     balance_words,
@@ -54,12 +55,6 @@ class RepresentativesSummary:
 
     def section(self, key: str) -> SummarySection:
         return next(s for s in self.sections if s.key == key)
-
-    def add_section(self, section: SummarySection, after: str = VOICE_KEY) -> None:
-        """Put `section` after the one keyed `after` (issue 17's pulse goes after the voice figures)."""
-        keys = [s.key for s in self.sections]
-        at = keys.index(after) + 1 if after in keys else len(self.sections)
-        self.sections.insert(at, section)
 
     def shortened(self, most: Mapping[str, int]) -> RepresentativesSummary:
         """The same summary with the lists of the sections named in `most` cut to that many points, each
@@ -103,6 +98,7 @@ def representatives_summary(
     names = {p.key: p.name for p in m.people}
     sections = [
         _voice(live, figures, names),
+        SummarySection(PULSE_KEY, "Were you heard?", *plain_words(figures.pulse)),  # beside the airtime
         _items(live, figures),
         _not_heard(live, figures),
         _balance(live, figures),
