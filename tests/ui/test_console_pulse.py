@@ -146,3 +146,31 @@ def test_a_pulse_opened_without_sharing_says_how_to_answer(
     assert button(console, "Share with the room").isEnabled()  # just above, the way to let devices answer
     click(qtbot, console, "Close the pulse")
     assert console.status.text.text() == "Done: Pulse closed: nobody answered, so nothing was recorded"
+
+
+def test_a_read_only_console_offers_no_pulse(qtbot: Any, store: Store, clock: FakeClock) -> None:
+    """A second window or program that has the meeting read-only can neither open a pulse nor count hands."""
+    meeting = board(clock)
+    first = LiveBridge(store.open_live(store.create_meeting(meeting), clock))
+    for command, fields in (
+        ("start_meeting", {}),
+        ("speak", {"who": "p1"}),
+        ("skip_break", {"reason": "Short of time"}),
+        ("end_meeting", {}),
+    ):
+        first.command(command, **fields)
+    session = store.open_live(first.session.meeting_id, clock)
+    session.open_read_only("Open on LAPTOP-12 since 10:04")
+    second = LiveBridge(session)
+    window = ConsoleWindow(second, store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.refresh()
+    assert not window.pulse_panel.isVisible()
+    hands = window.side_panels["Notes && actions"].hands  # type: ignore[attr-defined]
+    assert not hands.button.isEnabled()
+    window.room.stop()
+    second.stop()
+    first.stop()
