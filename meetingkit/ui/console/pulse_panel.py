@@ -41,13 +41,13 @@ def at_end_of_break(live: LiveMeeting) -> bool:
     return run.started_at is not None and run.started_at <= ended
 
 
-def pulse_offered(live: LiveMeeting) -> bool:
-    """At the end of the meeting while the minutes are draft; at the end of the break if none was taken yet."""
+def pulse_offered(live: LiveMeeting, taken: bool) -> bool:
+    """At the end of the meeting while the minutes are draft; at the end of the break if none was `taken`."""
     if not may_record_pulse(live):
         return False
     if live.status == "ended":
         return True
-    return at_end_of_break(live) and not live.pulse_counts()
+    return at_end_of_break(live) and not taken
 
 
 class PulsePanel(QFrame):
@@ -65,6 +65,8 @@ class PulsePanel(QFrame):
         self.bridge = bridge
         self.server = server
         self._say = say or (lambda _words: None)
+        self._events_seen = -1  # the pulse figures are read again only when the meeting's log has grown
+        self._taken: str | None = None
         self.setObjectName("pulsePanel")
         self.setStyleSheet(f"#pulsePanel {{ {banner_sheet('prompt')} border-radius: 8px; }}")
         self.words = FitLabel(18, bold=True, min_px=13)
@@ -96,8 +98,8 @@ class PulsePanel(QFrame):
             text = f"Pulse open: {n} answered so far"
             if not sharing:
                 text += " — share with the room so that devices can answer"
-        elif pulse_offered(live):
-            taken = beside_airtime(live.pulse_figures())
+        elif pulse_offered(live, self._pulse_taken(live) is not None):
+            taken = self._pulse_taken(live)
             text = (
                 f"Pulse taken — representatives: {taken}"
                 if taken is not None
@@ -111,6 +113,14 @@ class PulsePanel(QFrame):
         self.open_button.setVisible(not box.is_open)
         self.close_button.setVisible(box.is_open)
         self.show()
+
+    def _pulse_taken(self, live: LiveMeeting) -> str | None:
+        """The representatives' answer to "Did you feel listened to?" (None: no pulse taken); read from the
+        log once per new event, not at every repaint (a long meeting's log has many thousands)."""
+        if len(live.events) != self._events_seen:
+            self._events_seen = len(live.events)
+            self._taken = beside_airtime(live.pulse_figures())
+        return self._taken
 
     # ---- the chair's buttons ----------------------------------------------------------------------------
 
