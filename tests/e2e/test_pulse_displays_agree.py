@@ -1,15 +1,17 @@
 """One recorded meeting's pulse (DESIGN §11) reads the same everywhere: `stats --json`, the review window, the
-minutes (the HTML edition written by the command line) and the series view give the same figures, and a group
-below the threshold has no counts in any of them."""
+minutes (the HTML edition written by the command line), the summary for representatives and the series view give
+the same figures, and a group below the threshold has no counts in any of them."""
 
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -43,6 +45,11 @@ def test_stats_review_minutes_and_series_agree(
     out = tmp_path / "minutes.html"
     assert main(["minutes", "1", "-o", str(out), "--db", str(db_path)]) == 0
     minutes = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8"))).split())
+    pdf = tmp_path / "summary.pdf"
+    assert main(["summary", "1", "-o", str(pdf), "--db", str(db_path)]) == 0
+    summary = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages).split()
+    )
 
     with Store(db_path) as store:
         review = ReviewWindow(store, 1)
@@ -56,11 +63,16 @@ def test_stats_review_minutes_and_series_agree(
                 review.pulse_panel.accessibleDescription()
             )
             assert f.sentence() in minutes, f
+            assert f"{group_label(f.group)}: {f.sentence()}." in summary, f
         reps = {f.question: f for f in stats if f.group == "patient_public"}
         for q in ("chance", "listened"):
             cell = column(series.model, f"pulse.{q}.patient_public", Qt.ItemDataRole.DisplayRole)
             assert cell == [TOO_FEW] and reps[q].sentence() == TOO_FEW
         assert review.voice.text.text().endswith(f"whether they felt listened to: {TOO_FEW}.")
     # the two representatives' answers are in none of them as counts; the earlier pulse is replaced
-    for text in (minutes, " ".join(c.text() for c in panel.cells.values())):
-        assert "of 2 " not in text and "3 of 3 felt listened to" not in text and "0 of 4" not in text
+    for text in (minutes, summary, " ".join(c.text() for c in panel.cells.values())):
+        assert (
+            not re.search(r"\d of 2 (felt|got)", text)
+            and "3 of 3 felt listened to" not in text
+            and "0 of 4" not in text
+        )

@@ -20,6 +20,7 @@ from meetingkit.models import record
 from meetingkit.store.repository import Store
 from meetingkit.store.series_queries import series_overview
 from meetingkit.ui.common import screen_fit
+from meetingkit.ui.review.pulse_chart import compact_lines, series_pulse_chart
 from meetingkit.ui.review.series_view import SeriesWindow
 from tests.pulse_records import REPS_TOO_FEW, SHOWN_AND_TOO_FEW, board_with_pulse
 from tests.review_records import SERIES
@@ -121,12 +122,17 @@ def test_the_chart_labels_say_the_figures(qtbot: QtBot, store: Store) -> None:
     assert w.pulse_chart.accessibleName() == "Were you heard? by meeting chart"
     assert w.pulse_chart.accessibleDescription().split("; ") == [
         "12 Jun 26: no pulse",
-        "10 Jul 26: chance: 3 of 4, listened to: 3 of 4",
-        "11 Sep 26: chance: too few answers to show, listened to: too few answers to show",
-        "9 Oct 26: chance: 2 of 3, listened to: 4 of 4",
+        "10 Jul 26: had the chance 3 of 4, felt listened to 3 of 4",
+        "11 Sep 26: had the chance too few answers to show, felt listened to too few answers to show",
+        "9 Oct 26: had the chance 2 of 3, felt listened to 4 of 4",
     ]
     axis = w.pulse_chart.chart().axes(Qt.Orientation.Horizontal)[0]
-    assert "listened to: too few answers to show" in axis.categories()[2]
+    assert axis.categories() == [
+        "12 Jun 26<br>no pulse",
+        "10 Jul 26<br>chance: 3 of 4<br>listened: 3 of 4",
+        "11 Sep 26<br>too few answers to show",
+        "9 Oct 26<br>chance: 2 of 3<br>listened: 4 of 4",
+    ]
     bars = w.pulse_chart.chart().series()[0].barSets()
     # the two questions differ by fill as well as colour; a meeting with nothing shown has no bar
     assert bars[0].brush().style() != bars[1].brush().style()
@@ -166,3 +172,17 @@ def test_it_fits_a_laptop_and_saves(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(w.png_button, Qt.MouseButton.LeftButton)
     assert not QImage(str(target)).isNull()
+
+
+def test_with_many_meetings_the_chart_puts_each_answer_on_short_lines(qtbot: QtBot, store: Store) -> None:
+    fill(store)
+    rows = series_overview(store, SERIES)
+    assert compact_lines(rows[2]) == ["11 Sep 26", "too few", "answers to", "show"]
+    assert compact_lines(rows[3]) == ["9 Oct 26", "2 of 3", "4 of 4"]
+    assert compact_lines(rows[0]) == ["12 Jun 26", "no pulse"]
+    chart = series_pulse_chart(rows * 2)  # eight meetings: narrow categories
+    qtbot.addWidget(chart)
+    axis = chart.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert axis.titleText() == "Under each meeting: had the chance, then felt listened to"
+    assert axis.categories()[2] == "11 Sep 26<br>too few<br>answers to<br>show"
+    assert len(set(axis.categories())) == 8  # the same day twice is still two meetings

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from textwrap import wrap
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
 from PySide6.QtCore import Qt
@@ -25,7 +26,9 @@ QUESTIONS = (
     ("chance", "Had the chance to say what they wanted (solid)", CHANCE, Qt.BrushStyle.SolidPattern),
     ("listened", "Felt listened to (hatched)", LISTENED, Qt.BrushStyle.BDiagPattern),
 )
-SHORT = {"chance": "chance", "listened": "listened to"}
+SHORT = {"chance": "chance", "listened": "listened"}  # on the axis, where room is short
+WORDS = {"chance": "had the chance", "listened": "felt listened to"}
+COMPACT_AFTER = 6  # meetings: beyond this many, each category's words go on short lines
 
 
 def _unique(labels: list[str]) -> list[str]:
@@ -52,16 +55,31 @@ def _cell(row: SeriesMeeting, question: str) -> str:
 
 
 def category_lines(row: SeriesMeeting) -> list[str]:
-    """['12 Jun 26', 'chance: 3 of 4', 'listened to: too few answers to show'], or [..., 'no pulse']."""
+    """The axis label's lines: ['12 Jun 26', 'chance: 3 of 4', 'listened: 2 of 4']; one line for both questions
+    when it says the same of both ('too few answers to show', 'no answers'); ['12 Jun 26', 'no pulse']."""
     if not row.pulse:
         return [_meeting_label(row), NOT_TAKEN]
-    return [_meeting_label(row), *(f"{SHORT[q]}: {_cell(row, q)}" for q, *_ in QUESTIONS)]
+    cells = [_cell(row, q) for q, *_ in QUESTIONS]
+    if len(set(cells)) == 1 and not cells[0][:1].isdigit():
+        return [_meeting_label(row), cells[0]]
+    return [_meeting_label(row), *(f"{SHORT[q]}: {c}" for (q, *_), c in zip(QUESTIONS, cells, strict=True))]
+
+
+def compact_lines(row: SeriesMeeting) -> list[str]:
+    """For a narrow category, each answer on short lines of its own: ['12 Jun 26', '3 of 4', '2 of 4'],
+    ['11 Sep 26', 'too few', 'answers to', 'show'] (said once when the same of both)."""
+    first, *rest = category_lines(row)
+    said = rest if len(rest) == 1 else [_cell(row, q) for q, *_ in QUESTIONS]
+    return [first, *(line for words in said for line in wrap(words, 12))]
 
 
 def category_label(row: SeriesMeeting) -> str:
-    """The category's words on one line, for a screen reader ('12 Jun 26: chance: 3 of 4, listened to: ...')."""
-    first, *rest = category_lines(row)
-    return f"{first}: {', '.join(rest)}"
+    """The meeting's figures in words on one line, for a screen reader ('12 Jun 26: had the chance 3 of 4, felt
+    listened to 2 of 4'; '11 Sep 26: no pulse')."""
+    if not row.pulse:
+        return f"{_meeting_label(row)}: {NOT_TAKEN}"
+    said = ", ".join(f"{WORDS[q]} {_cell(row, q)}" for q, *_ in QUESTIONS)
+    return f"{_meeting_label(row)}: {said}"
 
 
 def series_pulse_chart(rows: Sequence[SeriesMeeting], parent: QWidget | None = None) -> QWidget:
@@ -75,9 +93,15 @@ def series_pulse_chart(rows: Sequence[SeriesMeeting], parent: QWidget | None = N
         bars.append([_yes_percent(r, question) for r in rows])
         series.append(bars)
     chart.addSeries(series)
-    # one line each (the axis draws labels as rich text: each line escaped, then joined by a break)
+    # one line each (the axis draws labels as rich text: each line escaped, then joined by a break); with many
+    # meetings each category is narrow, so its figures go on short lines, the axis saying which is which
+    compact = len(rows) > COMPACT_AFTER
+    lines = [compact_lines(r) if compact else category_lines(r) for r in rows]
     x = QBarCategoryAxis()
-    x.append(_unique(["<br>".join(html.escape(t) for t in category_lines(r)) for r in rows]))
+    x.append(_unique(["<br>".join(html.escape(t) for t in ls) for ls in lines]))
+    if compact:
+        x.setTitleText("Under each meeting: had the chance, then felt listened to")
+        x.setTitleFont(_font(11))
     x.setLabelsFont(_font(11))
     y = QValueAxis()
     y.setRange(0, 100)
