@@ -105,3 +105,57 @@ def test_no_show_of_hands_once_the_minutes_are_approved(
     assert panel.hands.isVisible()
     panel.bridge.command("minutes_approved", own=True)
     assert panel.hands.isHidden()
+
+
+def test_after_the_console_closed_the_minutes_window_records_a_show_of_hands(
+    qtbot: Any, store: Store, clock: FakeClock
+) -> None:
+    from meetingkit.ui.minutes.minutes_window import MinutesWindow
+    from meetingkit.ui.prep.main_window import MainWindow
+
+    first = LiveBridge(store.open_live(store.create_meeting(board(clock)), clock))
+    for command, fields in (
+        ("start_meeting", {}),
+        ("speak", {"who": "p1"}),
+        ("skip_break", {"reason": "Short of time"}),
+        ("end_meeting", {}),
+    ):
+        clock.advance(60)
+        first.command(command, **fields)
+    mid = first.session.meeting_id
+    first.stop()  # the chair's console has closed
+    main_window = MainWindow(store, clock)
+    qtbot.addWidget(main_window)
+    main_window.refresh(select=mid)
+    main_window.correct_action.trigger()
+    window = main_window.minutes_windows[mid]
+    assert isinstance(window, MinutesWindow)
+    assert window.hands_button.isEnabled()
+    window.hands_button.click()
+    dialog = window.hands
+    assert dialog is not None and dialog.isVisible()
+    for (_question, group, answer), spin in dialog.box.counts.items():
+        spin.setValue({"yes": 4, "partly": 0, "no": 1}[answer] if group == "patient_public" else 0)
+    dialog.box.button.click()
+    assert dialog.message.text() == "Show of hands recorded."
+    figures = store.summary(mid).to_json()["pulse"]
+    assert figures[0] == {
+        "question": "chance",
+        "group": "patient_public",
+        "answers": 5,
+        "yes": 4,
+        "partly": 0,
+        "no": 1,
+    }
+    assert "4 of 5 felt listened to, 1 not" in dialog.box.result.text()
+    QApplication.processEvents()
+    result = dialog.box.result  # the recorded figures are shown whole: the dialog grew to hold them
+    assert result.height() >= result.heightForWidth(result.width())
+    window.close()
+    # Approved minutes change no more: the button is off.
+    store.approve(mid, clock)
+    main_window.refresh(select=mid)
+    main_window.correct_action.trigger()
+    again = main_window.minutes_windows[mid]
+    assert not again.hands_button.isEnabled()
+    again.close()

@@ -36,6 +36,7 @@ from meetingkit.ui.minutes.declaration_box import DeclarationBox
 from meetingkit.ui.minutes.form_layout import right_aligned
 from meetingkit.ui.minutes.recorded_entries import KIND_WORDS, SECTIONS, Entry, EntryRow, recorded_entries
 from meetingkit.ui.minutes.recorder import Recorder
+from meetingkit.ui.minutes.show_of_hands import ShowOfHandsDialog
 
 
 def approval_words(approval: Approval, day: Callable[[float], str]) -> str:
@@ -153,6 +154,12 @@ class MinutesWindow(QWidget):
         column.addWidget(self.next_line)
         column.addLayout(right_aligned(self.next_button))
         side.addWidget(nxt)
+        # Were you heard? (DESIGN §11): a show of hands taken at the end, recorded after the console closed.
+        self.hands: ShowOfHandsDialog | None = None
+        self.hands_button = QPushButton("Record a show of hands…")
+        self.hands_button.setAccessibleName("Record a show of hands")
+        self.hands_button.clicked.connect(lambda _=False: self.show_hands())
+        side.addLayout(right_aligned(self.hands_button))
         side.addStretch(1)
         self.preview_button = QPushButton("Preview minutes…")
         self.preview_button.setAccessibleName("Preview minutes")
@@ -169,6 +176,13 @@ class MinutesWindow(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         return side
+
+    def show_hands(self) -> ShowOfHandsDialog:
+        if self.hands is None:
+            self.hands = ShowOfHandsDialog(self.bridge, self)
+        self.hands.show()
+        self.hands.raise_()
+        return self.hands
 
     # ---- what it shows --------------------------------------------------------------------------------------
 
@@ -198,6 +212,11 @@ class MinutesWindow(QWidget):
         self._show_entries()
         for w in self.declaration_box.inputs():
             w.setEnabled(self.editable)
+        self.hands_button.setEnabled(self.editable)
+        if self.hands is not None:
+            self.hands.box.show_result()
+            for w in self.hands.box.inputs():
+                w.setEnabled(self.editable)
         self.declaration_box.fill()
         self._show_next()
 

@@ -4,7 +4,17 @@ question and group, as closing the chair's pulse does. Entered again, it replace
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from meetingkit.models.pulse import (
     ANSWERS,
@@ -16,6 +26,7 @@ from meetingkit.models.pulse import (
 )
 from meetingkit.models.session import LiveMeeting
 from meetingkit.ui.common.accessibility import ValueLabel
+from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.minutes.form_layout import right_aligned
 from meetingkit.ui.minutes.recorder import Recorder
 
@@ -32,6 +43,8 @@ def show_of_hands_wanted(live: LiveMeeting) -> bool:
 
 class ShowOfHandsBox(QGroupBox):
     """A count for each answer, question and group, and one button that records them all."""
+
+    recorded = Signal()
 
     def __init__(self, recorder: Recorder, parent: QWidget | None = None) -> None:
         super().__init__("Were you heard? Show of hands", parent)
@@ -103,6 +116,7 @@ class ShowOfHandsBox(QGroupBox):
                 return False
         self.show_result()
         self.recorder.say("Show of hands recorded.")
+        self.recorded.emit()
         return True
 
     def show_result(self) -> None:
@@ -117,3 +131,36 @@ class ShowOfHandsBox(QGroupBox):
 def _latest(live: LiveMeeting) -> list[PulseCount]:
     latest = {(c.question, c.group): c for c in live.pulse_counts()}
     return [latest[(q, g)] for q in QUESTIONS for g in GROUPS if (q, g) in latest]
+
+
+class ShowOfHandsDialog(QDialog):
+    """The show of hands in a window of its own, for the Minutes window: after the meeting, with the chair's
+    console closed, a show of hands taken at the end can still be recorded while the minutes are draft."""
+
+    def __init__(self, bridge: LiveBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Were you heard? Show of hands")
+        self.setModal(False)
+        self.message = ValueLabel()
+        self.message.setAccessibleName("Show of hands message")
+        self.message.setWordWrap(True)
+        self.recorder = Recorder(bridge, self.message)
+        bridge.refused.connect(self.recorder.remember_refusal)
+        self.box = ShowOfHandsBox(self.recorder)
+        close = QPushButton("Close")
+        close.setAccessibleName("Close show of hands")
+        close.clicked.connect(lambda _=False: self.hide())
+        column = QVBoxLayout(self)
+        column.addWidget(self.box)
+        column.addWidget(self.message)
+        column.addLayout(right_aligned(close))
+        self.box.show_result()
+        self.setMinimumWidth(560)  # the question and its three counts per group on one line each
+        self.box.recorded.connect(self.fit_height)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for every line, the recorded figures included (wrapped words need the width first)."""
+        layout = self.layout()
+        layout.activate()
+        self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
