@@ -7,10 +7,12 @@ from pytestqt.qtbot import QtBot
 
 from meetingkit.clock import FakeClock
 from meetingkit.models import record
+from meetingkit.models.pulse import TOO_FEW
 from meetingkit.store.repository import Store
 from meetingkit.ui.review.review_window import ReviewWindow
 from meetingkit.ui.review.review_window.pulse_panel import PulsePanel
 from tests.pulse_records import REPS_TOO_FEW, SHOWN_AND_TOO_FEW, board_with_pulse
+from tests.ui.test_review_window import running_board
 from tests.unit.test_store import small_meeting
 
 AIRTIME = "Representatives spoke for 9.2% of the discussion outside the feedback break"
@@ -117,3 +119,22 @@ def test_a_pulse_taken_in_the_app_shows_on_refresh(qtbot: QtBot, store: Store, c
     assert grid(w.pulse_panel)[2] == ["Did you feel listened to?", "3 of 3 felt listened to", "no answers"]
     assert not w.pulse_panel.about.isVisibleTo(w.pulse_panel)  # nothing held back, nothing to explain
     assert w.voice.text.text().endswith("; 3 of 3 felt listened to.")
+
+
+def test_a_pulse_at_the_end_of_the_break_reaches_the_review_of_the_running_meeting(
+    qtbot: QtBot, store: Store, clock: FakeClock
+) -> None:
+    mid, bridge = running_board(store, clock)
+    try:
+        w = ReviewWindow(store, mid, live=bridge)
+        qtbot.addWidget(w)
+        assert grid(w.pulse_panel)[0][-1] == "No pulse was taken at this meeting."
+        for group, counts in (("patient_public", (3, 0, 0)), ("others", (1, 1, 0))):
+            yes, partly, no = counts
+            bridge.command("pulse", question="listened", group=group, yes=yes, partly=partly, no=no)
+        # each event refreshes the review, the meeting still running
+        assert grid(w.pulse_panel)[2] == ["Did you feel listened to?", "3 of 3 felt listened to", TOO_FEW]
+        assert grid(w.pulse_panel)[1][1:] == ["no answers", "no answers"]
+        assert w.voice.text.text().endswith("; 3 of 3 felt listened to.")
+    finally:
+        bridge.stop()
