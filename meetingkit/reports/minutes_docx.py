@@ -16,15 +16,19 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from meetingkit.models.review_text import airtime
+from meetingkit.reports.fonts import BOLD, register_fonts
 from meetingkit.reports.minutes_blocks import Block, Chart, Facts, Heading, Keep, MinutesDoc, Para, TableBlock
 from meetingkit.reports.participation_chart import bar_label
+from meetingkit.reports.styles import CELL_SIZE
 
 _TOKENS = re.compile(r"(<br/>|<font[^>]*>|</font>|<b>|</b>)")
 MUTED = RGBColor(0x4D, 0x56, 0x63)
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 TEXT_WIDTH_IN = 170 / 25.4  # A4 with 20 mm margins, as the PDF
+CELL_PADDING_PT = 2 * 5.4  # Word's default left and right cell margins (0.075 in each)
 _HEADING_LEVEL = {0: 0, 1: 1, 2: 2, 3: 2}  # parts of a section sit beside its items, one level down
 
 
@@ -46,8 +50,9 @@ def render_docx(doc: MinutesDoc) -> bytes:
     return buf.getvalue()
 
 
-def runs(paragraph: Paragraph, markup: str, bold: bool = False) -> None:
-    """Block markup as runs: bold, line breaks and quieter asides; the escaped text unescaped once."""
+def runs(paragraph: Paragraph, markup: str, bold: bool = False, size: float | None = None) -> None:
+    """Block markup as runs: bold, line breaks and quieter asides; the escaped text unescaped once. `size` sets
+    the points of every run (a table's cells are set smaller than the body, as in the PDF)."""
     small = False
     for token in _TOKENS.split(markup):
         if not token:
@@ -65,6 +70,8 @@ def runs(paragraph: Paragraph, markup: str, bold: bool = False) -> None:
         else:
             run = paragraph.add_run(html.unescape(token))
             run.bold = bold or None
+            if size is not None:
+                run.font.size = Pt(size)
             if small:
                 run.font.color.rgb = MUTED
                 run.font.size = Pt(8.5)
@@ -108,24 +115,44 @@ def _table(
     table.style = "Table Grid"
     table.autofit = False
     if widths:  # the PDF's proportions, over the page's width between the margins
-        total = sum(widths)
-        for i, column in enumerate(table.columns):
+        for i, (column, inches) in enumerate(zip(table.columns, column_inches(head, widths), strict=True)):
             # The table's grid (LibreOffice reads this); each row added below copies it into its cells (Word
             # reads those), so no column's cells are walked afterwards (that walk was most of the Word edition).
-            column.width = Inches(TEXT_WIDTH_IN * widths[i] / total)
-        for column, cell in zip(table.columns, table.rows[0].cells, strict=True):
-            cell.width = column.width
+            column.width = Inches(inches)
+            table.rows[0].cells[i].width = column.width
     for i, text in enumerate(head):
         cell = table.rows[0].cells[i]
-        runs(cell.paragraphs[0], text, bold=True)
+        runs(cell.paragraphs[0], text, bold=True, size=CELL_SIZE)
     _repeat_header(table)
     for row in rows:
         cells = table.add_row().cells
         for i, text in enumerate(row):
-            runs(cells[i].paragraphs[0], text)
+            runs(cells[i].paragraphs[0], text, size=CELL_SIZE)
             if i in right:
                 cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return table
+
+
+def column_inches(head: list[str], widths: list[float]) -> list[float]:
+    """Each column's width in inches: the PDF's proportions of the text width, except that no column is narrower
+    than the longest word of its heading in bold at the cells' size (Word would break "Share" into "Shar e");
+    the room that takes is given up by the columns that have more than they need, in proportion."""
+    total = sum(widths)
+    want = [TEXT_WIDTH_IN * w / total for w in widths]
+    need = [_widest_word_in(text) for text in head]
+    short = sum(max(0.0, n - w) for n, w in zip(need, want, strict=True))
+    spare = sum(max(0.0, w - n) for n, w in zip(need, want, strict=True))
+    if short <= 0 or spare <= 0:
+        return want
+    give = min(1.0, short / spare)
+    return [n if w < n else w - (w - n) * give for n, w in zip(need, want, strict=True)]
+
+
+def _widest_word_in(markup: str) -> float:
+    register_fonts()
+    words = html.unescape(_TOKENS.sub(" ", markup)).split()
+    widest = max((stringWidth(w, BOLD, CELL_SIZE) for w in words), default=0.0)
+    return (widest + CELL_PADDING_PT + 1) / 72
 
 
 def _repeat_header(table: Table) -> None:

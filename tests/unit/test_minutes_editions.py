@@ -146,3 +146,32 @@ def test_the_command_line_writes_the_edition_the_ending_names(
     assert main(["minutes", "1", "-o", str(tmp_path / "m.txt"), "--db", str(db_path)]) == 2
     assert ".pdf, .docx or .html" in capsys.readouterr().err
     assert not (tmp_path / "m.txt").exists()
+
+
+def test_word_tables_give_every_heading_word_room_at_the_cells_size(doc: MinutesDoc) -> None:
+    """A Word column narrower than a heading's word breaks it inside the word ("Shar e", "Turn s" in "By
+    person"): every column is at least as wide as the longest word of its heading, bold at the cells' size."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from meetingkit.reports.fonts import BOLD, register_fonts
+    from meetingkit.reports.styles import CELL_SIZE
+
+    register_fonts()
+    word = docx.Document(io.BytesIO(render_docx(doc)))
+    checked = 0
+    for table in word.tables:
+        head = table.rows[0].cells
+        for column, cell in zip(table.columns, head, strict=True):
+            words = cell.text.split()
+            if not words or column.width is None:
+                continue
+            need_pt = max(stringWidth(w, BOLD, CELL_SIZE) for w in words) + 2 * 5.4  # Word's own cell margins
+            assert column.width.pt >= need_pt, (cell.text, column.width.pt, need_pt)
+            sizes = {
+                r.font.size.pt if r.font.size else None for r in cell.paragraphs[0].runs if r.text.strip()
+            }
+            assert sizes == {CELL_SIZE}, (cell.text, sizes)
+            checked += 1
+    assert checked > 20
+    total_in = max(sum(c.width.inches for c in t.columns if c.width is not None) for t in word.tables)
+    assert total_in <= 170 / 25.4 + 0.01  # still within the page's margins
