@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -60,7 +61,27 @@ class ActionsStore(StoreFile):
                 a = actions[r[0]]
                 a.updates.append(ActionUpdate(a.key, r[1], r[2], r[3], r[4]))
                 a.status = r[1]
+            self._mark_withdrawn(list(actions.values()))
         return list(actions.values())
+
+    def _mark_withdrawn(self, actions: list[Action]) -> None:
+        """An action withdrawn from its meeting's minutes was never agreed: not reviewed, not in the action log.
+        It keeps its key (no later action may take it), as dropped and withdrawn."""
+        by_meeting = {(a.meeting_id, a.key): a for a in actions}
+        marks = ",".join("?" * len({a.meeting_id for a in actions}))
+        for mid, payload in self.db.execute(
+            f"SELECT meeting_id, payload FROM events WHERE type = 'correct' AND meeting_id IN ({marks})",
+            sorted({a.meeting_id for a in actions}),
+        ):
+            try:
+                body = json.loads(payload)
+            except ValueError:
+                continue  # a damaged row is reported where the meeting is opened
+            target = body.get("target") if isinstance(body, dict) else None
+            if body.get("withdrawn") is True and isinstance(target, str) and target.startswith("action:"):
+                found = by_meeting.get((mid, target.removeprefix("action:")))
+                if found is not None:
+                    found.withdrawn, found.status = True, "dropped"
 
     def actions(
         self,

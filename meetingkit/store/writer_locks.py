@@ -71,13 +71,14 @@ class LockHolder:
             return True
         return self.host == this_host() and not _pid_alive(self.pid)
 
-    def words(self, tz: object = None) -> str:
-        """'running on LAPTOP-12 since 10:04' (local time of this computer unless a zone is given)."""
+    def words(self, tz: object = None, verb: str = "running") -> str:
+        """'running on LAPTOP-12 since 10:04' (local time of this computer unless a zone is given); `verb`
+        'open' for a meeting that has ended (its minutes open for correction)."""
         since = datetime.fromtimestamp(self.since, UTC).astimezone(tz)  # type: ignore[arg-type]
         where = "in another window of this program" if self.pid == os.getpid() else f"on {self.host}"
         if self.host == this_host() and self.pid != os.getpid():
             where = f"on {self.host} (process {self.pid})"
-        return f"running {where} since {since:%H:%M}"
+        return f"{verb} {where} since {since:%H:%M}"
 
 
 class LockRefused(Exception):
@@ -88,8 +89,8 @@ class LockRefused(Exception):
         self.holder = holder
 
     def busy_words(self, what: str) -> str:
-        """One line for a short write refused: 'Meeting 2 is open in MeetingKit (running on ...): close it …'."""
-        return f"{what} is open in MeetingKit ({self.holder.words()}): close it there, then try again"
+        """One line for a short write refused: 'Meeting 2 is open on LAPTOP-12 since 10:04: close it …'."""
+        return f"{what} is {self.holder.words(verb='open')}: close it there, then try again"
 
 
 class WriterLocks:

@@ -81,7 +81,7 @@ def test_approve_refuses_a_meeting_open_in_another_process_then_goes_ahead_once_
     assert main(["approve", str(mid), "--db", str(db_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1  # one line
-    assert err.startswith(f"meetingkit: error: Meeting {mid} is open in MeetingKit (running on ")
+    assert err.startswith(f"meetingkit: error: Meeting {mid} is open on ")
     assert f"(process {holder.proc.pid})" in err and err.rstrip().endswith("close it there, then try again")
     assert approvals(store, mid) == 0
     assert store.writer_lock(mid).pid == holder.proc.pid  # its lock untouched
@@ -100,7 +100,7 @@ def test_the_minutes_window_opens_read_only_while_another_process_holds_the_meet
     main_window.refresh(select=mid)
     window = main_window.open_minutes_window(mid)
     assert isinstance(window, MinutesWindow) and not window.editable
-    assert window.read_only_line.text().startswith("Read-only: this meeting is running on ")
+    assert window.read_only_line.text().startswith("Read-only: this meeting is open on ")
     assert f"(process {holder.proc.pid})" in window.read_only_line.text()
     assert not window.rows["note:0"].correct_button.isEnabled()
     assert not window.declaration_box.button.isEnabled()

@@ -115,6 +115,7 @@ def test_a_note_is_corrected_and_an_action_withdrawn_from_the_main_window(
     click(window, "Withdraw action SH-1")
     assert yes == ["action SH-1"]
     assert corrections(store, mid)[1] == {"target": "action:SH-1", "withdrawn": True}
+    assert window.message.text() == "Action SH-1 withdrawn: struck through here, left out of the minutes."
     words = named(window, "Words of action SH-1")
     assert words.font().strikeOut() and words.accessibleDescription() == "withdrawn"
     assert named(window, "About action SH-1").text().startswith("Withdrawn · SH-1")
@@ -167,7 +168,7 @@ def test_an_actions_words_owner_and_due_date_are_corrected(
     [
         ("   ", "The words cannot be empty: type the corrected words, or withdraw it instead."),
         ("Readmissions are down by a tenth", "Nothing has been changed yet."),
-        ("z" * 20_001, "Not recorded: "),
+        ("z" * 20_001, "Not recorded: The text is 20,001 characters long; at most 20,000"),
     ],
     ids=["empty", "unchanged", "20001 chars"],
 )
@@ -323,9 +324,35 @@ def test_a_second_main_window_opens_the_minutes_read_only_and_saying_so(
         second = open_minutes(other, mid)
         assert not second.editable
         reason = named(second, "Read-only reason").text()
-        assert reason.startswith("Read-only: this meeting is running in another window of this program since")
+        assert reason.startswith("Read-only: this meeting is open in another window of this program since")
         assert reason.endswith("Close the minutes there to correct them here.")
         assert not named(second, "Correct note 1").isEnabled()
         second.close()
     assert store.writer_lock(mid) is not None  # the first window's lock, untouched
     QApplication.processEvents()
+
+
+def test_a_withdrawn_action_is_not_reviewed_at_the_next_meeting_nor_in_its_action_log(
+    qtbot: Any,
+    main_window: MainWindow,
+    store: Store,
+    clock: FakeClock,
+    db_path: Path,
+    tmp_path: Path,
+    yes: list[str],
+) -> None:
+    mid = ended(store, clock)
+    window = open_minutes(main_window, mid)
+    click(window, "Withdraw action SH-1")
+    window.close()
+    july = store.create_meeting(second_meeting())
+    (prior,) = store.prior_actions(july)
+    assert (prior.key, prior.withdrawn, prior.is_open) == ("SH-1", True, False)
+    clock.set_utc(second_meeting().scheduled_start)
+    s = store.open_live(july, clock)
+    s.apply("start_meeting")
+    s.apply("action", {"text": "A new action"})
+    assert list(s.live.actions) == ["SH-2"]  # the withdrawn action keeps its reference
+    s.apply("skip_break", {"reason": "Short"})
+    s.apply("end_meeting")
+    assert "Share the discharge audit" not in minutes_text(db_path, july, tmp_path)

@@ -32,7 +32,8 @@ class ApprovalBox(QGroupBox):
 
     def __init__(self, recorder: Recorder, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Minutes of the last meeting", parent)
-        self.recorder = recorder
+        self.message = ValueLabel()  # here, beside the button: the panel's own line may be scrolled away
+        self.recorder = Recorder(recorder.bridge, self.message)
         self.store = store
         form = QFormLayout(self)
         self.state = ValueLabel()
@@ -47,6 +48,10 @@ class ApprovalBox(QGroupBox):
         form.addRow(self.state)
         form.addRow("Amendments:", self.amendments)
         form.addRow(right_aligned(self.button))
+        self.message.setAccessibleName("Approval message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
 
     def inputs(self) -> list[QWidget]:
         return [self.amendments, self.button]

@@ -48,6 +48,10 @@ def approval_words(approval: Approval, day: Callable[[float], str]) -> str:
     return f"{text}, with these amendments: {approval.amendments}" if approval.amendments else f"{text}."
 
 
+def _first_up(words: str) -> str:
+    return words[:1].upper() + words[1:]  # "action SH-1" -> "Action SH-1" (str.capitalize lowers the rest)
+
+
 def confirm_withdraw(parent: QWidget, entry: Entry) -> bool:
     """Withdrawing cannot be undone (the entry leaves the minutes; the log keeps it): asked first."""
     answer = QMessageBox.question(
@@ -281,7 +285,7 @@ class MinutesWindow(QWidget):
             return self.correction
         dialog = CorrectionDialog(self.recorder, entry, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.recorder.say(f"{entry.label.capitalize()} corrected."))
+        dialog.accepted.connect(lambda: self.recorder.say(f"{_first_up(entry.label)} corrected."))
         dialog.finished.connect(lambda *_: setattr(self, "correction", None))
         self.correction = dialog
         dialog.open()
@@ -292,7 +296,7 @@ class MinutesWindow(QWidget):
             return
         if self.recorder.command("correct", target=entry.target, withdrawn=True) is not None:
             self.recorder.say(
-                f"{entry.label.capitalize()} withdrawn: struck through here, left out of the minutes."
+                f"{_first_up(entry.label)} withdrawn: struck through here, left out of the minutes."
             )
 
     def _plan_next(self) -> None:

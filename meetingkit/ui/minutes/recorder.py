@@ -54,9 +54,15 @@ class Recorder:
         self._refusal = message
 
     def command(self, type_: str, **payload: Any) -> Event | None:
-        """Send a command; a refusal is shown in the panel (the chair's console shows its own)."""
+        """Send a command; a refusal is shown in this recorder's message line (the console shows its own)."""
         self._refusal = ""
-        event = self.bridge.command(type_, **payload)
+        heard: list[str] = []
+        catch = heard.append  # the refusal of this very command, whoever else listens to the bridge
+        self.bridge.refused.connect(catch)
+        try:
+            event = self.bridge.command(type_, **payload)
+        finally:
+            self.bridge.refused.disconnect(catch)
         if event is None:
-            tell(self.message, f"Not recorded: {self._refusal}")
+            tell(self.message, f"Not recorded: {heard[-1] if heard else self._refusal}")
         return event

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont, QHideEvent
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -62,7 +62,7 @@ class SecretaryPanel(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setAccessibleName("Notes and actions")
@@ -97,6 +97,8 @@ class SecretaryPanel(QWidget):
         self.decision_box = DecisionBox(self.recorder)
         self.action_form = ActionForm(self.recorder)
         self.declaration_box = DeclarationBox(self.recorder, folded=True)
+        # Unfolded at the foot of a scrolled column: brought into view, with the message line under it.
+        self.declaration_box.open_button.toggled.connect(self._show_declaration)
         layout.addWidget(self.feedback_box)
         layout.addWidget(self.approval_box)
         layout.addWidget(self.review_box, 1)
@@ -203,7 +205,8 @@ class SecretaryPanel(QWidget):
         if live.status == "ended":
             self.now_label.setText("The meeting has ended")
             self.now_detail.setText(
-                "Notes can no longer be added here. Issue the minutes from the meeting list."
+                "Notes can no longer be added here. To correct the record, use Correct minutes… in the "
+                "meeting list; issue the minutes from there too."
             )
         elif live.brk.status == "running":
             self.now_label.setText("Now: Feedback break")
@@ -220,6 +223,14 @@ class SecretaryPanel(QWidget):
         else:
             self.now_label.setText("No item under way")
             self.now_detail.setText("Notes typed now are kept for the meeting as a whole.")
+
+    def _show_declaration(self, shown: bool) -> None:
+        if shown:  # once the unfolded form has its place in the column (the next turn of the event loop)
+            QTimer.singleShot(0, self._scroll_to_declaration)
+
+    def _scroll_to_declaration(self) -> None:
+        self.scroll.ensureWidgetVisible(self.message)
+        self.scroll.ensureWidgetVisible(self.declaration_box.who)
 
     def _show_so_far(self) -> None:
         self.so_far.show_for(self.live, self.notes.place)

@@ -85,7 +85,10 @@ class OtherRooms:
         return console_class, session
 
     def _become_writer(
-        self, session: LiveSession, close_words: str = "Close that console to run it here."
+        self,
+        session: LiveSession,
+        close_words: str = "Close that console to run it here.",
+        verb: str = "running",
     ) -> None:
         """Take the meeting's writer lock; if another window or program holds it, open read-only and say who.
         A holder that stopped answering is replaced only once the chair agrees (DESIGN §4)."""
@@ -109,7 +112,7 @@ class OtherRooms:
                 return
             except LockRefused as again:
                 holder = again.holder
-        session.open_read_only(f"Read-only: this meeting is {holder.words()}. {close_words}")
+        session.open_read_only(f"Read-only: this meeting is {holder.words(verb=verb)}. {close_words}")
 
     def ask_take_over(self, title: str, holder: LockHolder) -> bool:
         return ask_take_over(self, title, holder)
@@ -211,7 +214,7 @@ class OtherRooms:
                 )
                 return None
             session = self.store.open_live(meeting_id, self.clock)
-            self._become_writer(session, "Close the minutes there to correct them here.")
+            self._become_writer(session, "Close the minutes there to correct them here.", "open")
         except (StoreError, DomainError) as exc:
             warn(self, "Minutes cannot be opened", str(exc))
             return None
