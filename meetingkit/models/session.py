@@ -109,10 +109,11 @@ class LiveMeeting(MinutesLife, MinutesEntries, PulseRules, ForecastRules, ItemRu
         approval: Approval | None = None,
         previous_minutes: PreviousMinutes | None = None,
     ) -> LiveMeeting:
-        """A fresh engine with the stored events replayed, exactly as they were applied live."""
-        live = cls(
-            meeting, clock, prior_actions, key_prefix, approval=approval, previous_minutes=previous_minutes
-        )
+        """A fresh engine with the stored events replayed, exactly as they were applied live.
+
+        `approval` (given at a later meeting) is set once the log is replayed: the corrections in it were
+        made while the minutes were still draft."""
+        live = cls(meeting, clock, prior_actions, key_prefix, previous_minutes=previous_minutes)
         # Stored events were accepted once: a meeting recorded before a rule was added (a start on another
         # day, an end with the break still to come) still opens. New commands meet every rule.
         live.replaying_history = True
@@ -121,6 +122,8 @@ class LiveMeeting(MinutesLife, MinutesEntries, PulseRules, ForecastRules, ItemRu
                 live.apply(ev.type, ev.payload, at=ev.at)
         finally:
             live.replaying_history = False
+        if approval is not None and live.approval is None:
+            live.approval = approval
         live.take_changes()
         if live.events:  # this run goes on from the record, even if the computer's clock is behind it
             live.anchor(live._last_t)

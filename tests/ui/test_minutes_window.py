@@ -19,7 +19,7 @@ from meetingkit.store.repository import Store
 from meetingkit.ui.minutes import minutes_window
 from meetingkit.ui.minutes.correction_dialog import CorrectionDialog
 from meetingkit.ui.minutes.minutes_window import MinutesWindow
-from meetingkit.ui.prep.main_window import MainWindow
+from meetingkit.ui.prep.main_window import MainWindow, other_rooms
 from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
 from tests.ui.secretary_series import first_meeting, second_meeting
 
@@ -53,7 +53,15 @@ def ended(store: Store, clock: FakeClock) -> int:
 
 
 @pytest.fixture
-def main_window(qtbot: Any, store: Store, clock: FakeClock) -> MainWindow:
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Warnings the main window would show (recorded instead of waiting for a click)."""
+    seen: list[str] = []
+    monkeypatch.setattr(other_rooms, "warn", lambda _parent, _title, text: seen.append(text))
+    return seen
+
+
+@pytest.fixture
+def main_window(qtbot: Any, store: Store, clock: FakeClock, warnings: list[str]) -> MainWindow:
     w = MainWindow(store, clock)
     qtbot.addWidget(w)
     return w
@@ -69,7 +77,7 @@ def yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def open_minutes(main: MainWindow, mid: int) -> MinutesWindow:
     main.refresh(select=mid)
     click(main, "Correct minutes")
-    window = main.minutes_windows[mid]
+    window = main.minutes_windows.get(mid)
     assert isinstance(window, MinutesWindow) and window.isVisible() and window.accessibleName() == "Minutes"
     return window
 
@@ -356,3 +364,29 @@ def test_a_withdrawn_action_is_not_reviewed_at_the_next_meeting_nor_in_its_actio
     s.apply("skip_break", {"reason": "Short"})
     s.apply("end_meeting")
     assert "Share the discharge audit" not in minutes_text(db_path, july, tmp_path)
+
+
+def test_minutes_corrected_then_approved_at_the_next_meeting_still_open_and_print(
+    qtbot: Any,
+    main_window: MainWindow,
+    store: Store,
+    clock: FakeClock,
+    db_path: Path,
+    tmp_path: Path,
+    warnings: list[str],
+) -> None:
+    mid = ended(store, clock)
+    window = open_minutes(main_window, mid)
+    correct_in_dialog(window, "Correct note 1", "Readmissions are down by twelve per cent")
+    window.close()
+    qtbot.waitUntil(lambda: mid not in main_window.minutes_windows)
+    approve_in_july(store, clock, "Note 1 checked")
+    main_window.refresh(select=mid)
+    click(main_window, "Correct minutes")
+    assert warnings == []  # it opens: the corrections replay as history, the approval after them
+    again = open_minutes(main_window, mid)
+    assert named(again, "Words of note 1").text() == "Readmissions are down by twelve per cent"
+    assert named(again, "Minutes status").text().startswith("Approved at the meeting of Friday 10 July 2026")
+    text = minutes_text(db_path, mid, tmp_path)
+    assert "Approved at the meeting of Friday 10 July 2026, with these amendments: Note 1 checked" in text
+    assert "Readmissions are down by twelve per cent" in text and "DRAFT" not in text
