@@ -14,7 +14,7 @@ from meetingkit.models.session import Event, LiveMeeting
 from meetingkit.store.backups import BackupFailed
 from meetingkit.store.event_chain import chain_head, seal
 from meetingkit.store.projections import write_changes, write_event
-from meetingkit.store.writer_locks import LockHolder
+from meetingkit.store.writer_locks import LockHolder, LockRefused
 
 
 class SessionStore(Protocol):
@@ -32,6 +32,8 @@ class SessionStore(Protocol):
     def holds_lock(self, mid: int, token: str) -> bool: ...
 
     def release_writer_lock(self, mid: int, token: str) -> None: ...
+
+    def writer_lock_held(self, mid: int) -> contextlib.AbstractContextManager[str]: ...
 
 
 TAKEN_OVER = "Another window or program took over this meeting: this console is read-only now"
@@ -87,6 +89,8 @@ class LiveSession:
     def apply(self, type_: str, payload: dict[str, Any] | None = None) -> Event:
         if self.read_only:
             raise DomainError(self.read_only)
+        if self.lock_token is None and self.live.status == "ended":
+            return self._apply_holding_lock(type_, payload)
         event = self.live.apply(type_, payload)
         self.pending.append((event, self.live.take_changes()))
         self.flush()
@@ -96,6 +100,20 @@ class LiveSession:
             except BackupFailed as exc:  # a backup that fails must not stop the meeting from ending
                 self.write_error = f"The meeting is saved, but {str(exc)[0].lower()}{str(exc)[1:]}"
         return event
+
+    def _apply_holding_lock(self, type_: str, payload: dict[str, Any] | None) -> Event:
+        """A change after the end (a correction, an approval) by a session that holds no lock (a script, a
+        command): the meeting's writer lock is taken for that one write, so it never interleaves with a Minutes
+        window or console that has the meeting open (refused in words while one does)."""
+        try:
+            with self.store.writer_lock_held(self.meeting_id) as token:
+                self.lock_token = token
+                try:
+                    return self.apply(type_, payload)
+                finally:
+                    self.lock_token = None
+        except LockRefused as exc:
+            raise DomainError(exc.busy_words("This meeting")) from None
 
     def close_open_turns_at_last_event(self) -> list[Event]:
         """After a crash: end any open turn (and one an interjection paused) at the last recorded event.

@@ -15,6 +15,7 @@ import pytest
 
 from meetingkit.cli import main
 from meetingkit.clock import FakeClock
+from meetingkit.models.meeting import DomainError
 from meetingkit.store.repository import Store
 from meetingkit.ui.minutes.minutes_window import MinutesWindow
 from meetingkit.ui.prep.main_window import MainWindow
@@ -114,3 +115,20 @@ def test_the_minutes_window_opens_read_only_while_another_process_holds_the_meet
         {"target": "note:0", "text": "Welcome, and apologies"}
     ]
     window.close()
+
+
+def test_a_correction_by_a_script_takes_the_lock_too(
+    held: tuple[int, Holder], store: Store, clock: FakeClock
+) -> None:
+    mid, holder = held
+    session = store.open_live(mid, clock)
+    with pytest.raises(DomainError, match=r"^This meeting is open on .* close it there, then try again$"):
+        session.apply("correct", {"target": "note:0", "text": "Welcome to all"})
+    assert [e for e in store.events(mid) if e.type == "correct"] == []
+    holder.kill()
+    session = store.open_live(mid, clock)
+    session.apply("correct", {"target": "note:0", "text": "Welcome to all"})
+    assert [e.payload for e in store.events(mid) if e.type == "correct"] == [
+        {"target": "note:0", "text": "Welcome to all"}
+    ]
+    assert store.writer_lock(mid) is None  # taken for that one write, then given back

@@ -210,10 +210,14 @@ def test_withdraw_pressed_twice_withdraws_once(
     button.click()  # the same button again, before the row is rebuilt
     assert corrections(store, mid) == [{"target": "decision:0", "withdrawn": True}]
     assert "withdrawn" in window.message.text()
+    dialog = correct_in_dialog(window, "Correct note 1", "Readmissions fell by a tenth")
+    dialog.save()  # Save pressed again as the dialog closes
+    assert corrections(store, mid)[1:] == [{"target": "note:0", "text": "Readmissions fell by a tenth"}]
     click(window, "Correct note 1")
     first = window.correction
     window.correct(window.rows["note:0"].entry)  # a second click: the same dialog, not a second one
-    assert window.correction is first and len(window.findChildren(CorrectionDialog)) == 1
+    shown = [d for d in window.findChildren(CorrectionDialog) if d.isVisible()]
+    assert window.correction is first and shown == [first]
 
 
 def test_a_missed_declaration_is_added_after_the_end(
@@ -277,7 +281,7 @@ def test_approved_minutes_say_where_and_correct_nothing(
     approve_in_july(store, clock, "Item 1 reworded")
     window = open_minutes(main_window, mid)
     assert named(window, "Minutes status").text() == (
-        "Approved at the meeting of Friday 10 July 2026, with these amendments: Item 1 reworded "
+        "Approved at the meeting of Friday 10 July 2026, with these amendments: Item 1 reworded. "
         "Approved minutes are no longer corrected."
     )
     buttons = [

@@ -96,6 +96,8 @@ class CorrectionDialog(QDialog):
         return out
 
     def save(self) -> None:
+        if self.result() == QDialog.DialogCode.Accepted:
+            return  # saved already: a second press of Save (or of Enter) sends nothing more
         changes = self.changes()
         if "text" in changes and not changes["text"]:
             self.recorder.say("The words cannot be empty: type the corrected words, or withdraw it instead.")

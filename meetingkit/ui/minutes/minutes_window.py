@@ -200,9 +200,9 @@ class MinutesWindow(QWidget):
     def refresh(self) -> None:
         live = self.bridge.live
         if live.approval is not None:
-            self.status.setText(
-                f"{approval_words(live.approval, self._day)} Approved minutes are no longer corrected."
-            )
+            words = approval_words(live.approval, self._day)
+            end = "" if words.endswith((".", "!", "?")) else "."  # amendments end as the secretary typed them
+            self.status.setText(f"{words}{end} Approved minutes are no longer corrected.")
         elif live.status != "ended":
             self.status.setText("This meeting has not ended: its notes are taken in the chair's console.")
         else:
