@@ -38,7 +38,16 @@ from meetingkit.reports.minutes_blocks import (
 )
 from meetingkit.reports.minutes_document import build_minutes
 from meetingkit.reports.participation_chart import airtime_drawing
-from meetingkit.reports.styles import ACCENT, MUTED, RULE, facts_style, grid_style, minutes_styles
+from meetingkit.reports.pdf_cells import CachedParagraph, as_paragraph, text_cell
+from meetingkit.reports.styles import (
+    ACCENT,
+    CELL_PADDING_X,
+    MUTED,
+    RULE,
+    facts_style,
+    grid_style,
+    minutes_styles,
+)
 
 PAGE = A4
 MARGIN_X = 20 * mm
@@ -66,25 +75,24 @@ def write_minutes(out: str | Path | BinaryIO, live: LiveMeeting, **options: Any)
 # ---- blocks to flowables ----------------------------------------------------------------------------------
 
 
-class CellParagraph(Paragraph):
-    """A table cell's Paragraph that lays its lines out once per width.
+class MinutesTable(LongTable):
+    """A table that never strands a few rows: at least MIN_ROWS stay together at a page's foot and top.
 
-    A Table wraps every cell when it measures its rows and again when it draws them (and again after each
-    split); breaking the same lines over and over was most of the time a long set of minutes took.
+    Its cells are plain strings, already broken into the lines a Paragraph would give, wherever the text needs
+    no markup (most cells: a name, a date, a figure, an action's words): reportlab measures and draws those for
+    a fraction of a Paragraph's cost, at the same places (a string's first baseline, like a Paragraph's, a font
+    size under the cell's top). The rest are CachedParagraphs.
     """
 
-    _wrapped_for: float | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._wrapped_for == availWidth and "blPara" in self.__dict__:
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped_for = availWidth
-        return size
-
-
-class MinutesTable(LongTable):
-    """A table that never strands a few rows: at least MIN_ROWS stay together at a page's foot and top."""
+    def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> Any:
+        if doInRowSplit:
+            # reportlab splits a string cell by lines of 1.2 × the font size, not by the cell's leading, and
+            # starts its second part a line low: the row it cuts across pages gets its Paragraphs back first,
+            # and splits as it always did
+            n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=True)
+            if n < len(self._cellvalues):
+                self._cellvalues[n] = [as_paragraph(v) for v in self._cellvalues[n]]
+        return super()._splitRows(availHeight, doInRowSplit)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
@@ -131,17 +139,17 @@ def flowables(blocks: Sequence[Block]) -> list[Flowable]:
     for b in blocks:
         if isinstance(b, Heading):
             style = {0: st.title, 1: st.section, 2: st.item}.get(b.level, st.subsection)
-            out.append(Paragraph(b.text, style))
+            out.append(CachedParagraph(b.text, style))
             if b.level == 0:
                 continue
         elif isinstance(b, Para):
-            out.append(Paragraph(b.text, getattr(st, b.style)))
+            out.append(CachedParagraph(b.text, getattr(st, b.style)))
         elif isinstance(b, TableBlock):
             out.append(_table(b))
         elif isinstance(b, Facts):
             out.append(_facts(b))
         elif isinstance(b, Chart):
-            out += [airtime_drawing(b.bars, CONTENT_WIDTH), Paragraph(b.caption, st.caption)]
+            out += [airtime_drawing(b.bars, CONTENT_WIDTH), CachedParagraph(b.caption, st.caption)]
         elif isinstance(b, Keep):
             out.append(KeepTogether(flowables(b.blocks)))
     return out
@@ -149,28 +157,38 @@ def flowables(blocks: Sequence[Block]) -> list[Flowable]:
 
 def _table(b: TableBlock) -> Table:
     st = minutes_styles()
-    data: list[list[Paragraph]] = [
-        [CellParagraph(h, st.cell_head_right if i in b.right else st.cell_head) for i, h in enumerate(b.head)]
+    total = sum(b.widths)
+    widths = [CONTENT_WIDTH * w / total for w in b.widths]
+    room = [w - 2 * CELL_PADDING_X for w in widths]
+    data: list[list[str | Paragraph]] = [
+        [
+            text_cell(h, st.cell_head_right if i in b.right else st.cell_head, room[i])
+            for i, h in enumerate(b.head)
+        ]
     ]
     for row in b.rows:
-        data.append([CellParagraph(c, st.cell_right if i in b.right else st.cell) for i, c in enumerate(row)])
-    total = sum(b.widths)
+        data.append(
+            [text_cell(c, st.cell_right if i in b.right else st.cell, room[i]) for i, c in enumerate(row)]
+        )
     # LongTable stops measuring rows once a page is full, so a table of hundreds of rows stays linear.
     table = MinutesTable(
         data,
-        colWidths=[CONTENT_WIDTH * w / total for w in b.widths],
+        colWidths=widths,
         repeatRows=1,
         splitInRow=1,
         hAlign="LEFT",
     )
-    table.setStyle(grid_style(len(data)))
+    table.setStyle(grid_style(len(data), right=b.right))
     return table
 
 
 def _facts(b: Facts) -> Table:
     st = minutes_styles()
     label_width = b.label_width_mm * mm
-    data = [[Paragraph(f"<b>{label}</b>", st.body), Paragraph(value, st.body)] for label, value in b.rows]
+    data = [
+        [CachedParagraph(f"<b>{label}</b>", st.body), CachedParagraph(value, st.body)]
+        for label, value in b.rows
+    ]
     table = Table(data, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT", splitInRow=1)
     table.setStyle(facts_style())
     return table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,6 +26,8 @@ OTHER_VOICE = HexColor("#4477AA")
 
 BODY_SIZE = 9.5
 CELL_SIZE = 8.5
+CELL_LEADING = 11
+CELL_PADDING_X = 4
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def minutes_styles() -> MinutesStyles:
         textColor=INK,
         spaceAfter=4,
     )
-    cell = ParagraphStyle("cell", parent=body, fontSize=CELL_SIZE, leading=11, spaceAfter=0)
+    cell = ParagraphStyle("cell", parent=body, fontSize=CELL_SIZE, leading=CELL_LEADING, spaceAfter=0)
     cell_head = ParagraphStyle("cell_head", parent=cell, fontName=BOLD, textColor=ACCENT)
     return MinutesStyles(
         title=ParagraphStyle(
@@ -117,13 +120,22 @@ def minutes_styles() -> MinutesStyles:
     )
 
 
-def grid_style(rows: int, header_fill: Color = HEADER_FILL) -> TableStyle:
-    """A muted table: a tinted header row, thin rules between rows, light stripes, no vertical lines."""
+def grid_style(rows: int, header_fill: Color = HEADER_FILL, right: Iterable[int] = ()) -> TableStyle:
+    """A muted table: a tinted header row, thin rules between rows, light stripes, no vertical lines.
+
+    Cells given as plain strings take the look of the cell styles from it (`right`: columns set to the right).
+    """
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # tables otherwise open Helvetica, which is not embedded
+        ("FONTNAME", (0, 0), (-1, 0), BOLD),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+        *(("ALIGN", (c, 0), (c, -1), "RIGHT") for c in sorted(right)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("BACKGROUND", (0, 0), (-1, 0), header_fill),
