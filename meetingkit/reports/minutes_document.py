@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from xml.sax.saxutils import escape
 
 from meetingkit.models.meeting import Action, Attendee, Feedback
 from meetingkit.models.pulse import with_airtime
@@ -18,7 +17,7 @@ from meetingkit.reports.minutes_blocks import Block, Heading, MinutesDoc, Para
 from meetingkit.reports.minutes_figures import participation_section, timing_section
 from meetingkit.reports.minutes_meeting import meeting_sections
 from meetingkit.reports.minutes_story import MinutesContext
-from meetingkit.reports.report_text import long_date, one_line
+from meetingkit.reports.report_text import long_date, markup, one_line
 
 DRAFT_MARK = "DRAFT — not yet approved"
 
@@ -59,7 +58,7 @@ def build_minutes(
         since=since,
         meeting_id=meeting_id,
     )
-    blocks: list[Block] = [Para(f"⚠ {escape(altered)}.", "body")] if altered else []
+    blocks: list[Block] = [Para(f"⚠ {markup(altered)}.", "body")] if altered else []
     blocks += _heading(ctx)
     blocks += meeting_sections(ctx)
     blocks += action_sections(ctx)

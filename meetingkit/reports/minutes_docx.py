@@ -22,6 +22,7 @@ from meetingkit.models.review_text import airtime
 from meetingkit.reports.fonts import BOLD, register_fonts
 from meetingkit.reports.minutes_blocks import Block, Chart, Facts, Heading, Keep, MinutesDoc, Para, TableBlock
 from meetingkit.reports.participation_chart import bar_label
+from meetingkit.reports.report_text import without_font_runs
 from meetingkit.reports.styles import CELL_SIZE
 
 _TOKENS = re.compile(r"(<br/>|<font[^>]*>|</font>|<b>|</b>)")
@@ -54,7 +55,7 @@ def runs(paragraph: Paragraph, markup: str, bold: bool = False, size: float | No
     """Block markup as runs: bold, line breaks and quieter asides; the escaped text unescaped once. `size` sets
     the points of every run (a table's cells are set smaller than the body, as in the PDF)."""
     small = False
-    for token in _TOKENS.split(markup):
+    for token in _TOKENS.split(without_font_runs(markup)):
         if not token:
             continue
         if token == "<br/>":

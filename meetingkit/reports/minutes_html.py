@@ -20,6 +20,7 @@ from meetingkit.reports.minutes_blocks import (
     TableBlock,
 )
 from meetingkit.reports.participation_chart import bar_label, bar_value
+from meetingkit.reports.report_text import without_font_runs
 
 # The blocks' markup is escaped user text plus <b>, <br/> and <font ...>: each becomes its HTML kin.
 _TAGS = re.compile(r"<br/>|<font[^>]*>|</font>|<b>|</b>")
@@ -75,7 +76,7 @@ def inline(markup: str) -> str:
             return "</span>"
         return t.replace("b>", "strong>")
 
-    return _TAGS.sub(tag, markup)
+    return _TAGS.sub(tag, without_font_runs(markup))
 
 
 def _blocks(blocks: Iterable[Block], charts: list[int]) -> list[str]:

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 
 from meetingkit.models.session import LiveMeeting
 from meetingkit.reports.file_writer import write_file
-from meetingkit.reports.fonts import BOLD, REGULAR
+from meetingkit.reports.fonts import BOLD, REGULAR, font_runs, text_width
 from meetingkit.reports.minutes_blocks import (
     Block,
     Chart,
@@ -292,9 +292,12 @@ def _decorate_page(canvas: Any, title: str, header_right: str, mark: str) -> Non
     canvas.setFillColor(MUTED)
     canvas.drawRightString(right, top, header_right)
     room = right - left - stringWidth(header_right, REGULAR, FOOTER_SIZE) - 12
-    canvas.setFont(BOLD, FOOTER_SIZE + 0.5)
     canvas.setFillColor(ACCENT)
-    canvas.drawString(left, top, _fit(title, BOLD, FOOTER_SIZE + 0.5, room))
+    x = left
+    for font, piece in font_runs(_fit(title, BOLD, FOOTER_SIZE + 0.5, room), BOLD):
+        canvas.setFont(font, FOOTER_SIZE + 0.5)
+        canvas.drawString(x, top, piece)
+        x += stringWidth(piece, font, FOOTER_SIZE + 0.5)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(left, top - 5, right, top - 5)
@@ -312,12 +315,12 @@ def _decorate_page(canvas: Any, title: str, header_right: str, mark: str) -> Non
 
 def _fit(text: str, font: str, size: float, room: float) -> str:
     """Shorten `text` with an ellipsis until it fits `room` points."""
-    if stringWidth(text, font, size) <= room:
+    if text_width(text, font, size) <= room:
         return text
     lo, hi = 0, len(text)
     while lo < hi:  # the longest prefix that fits with the ellipsis
         mid = (lo + hi + 1) // 2
-        if stringWidth(text[:mid].rstrip() + "…", font, size) <= room:
+        if text_width(text[:mid].rstrip() + "…", font, size) <= room:
             lo = mid
         else:
             hi = mid - 1

@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from meetingkit.models.review_text import airtime
-from meetingkit.reports.fonts import BOLD, REGULAR
+from meetingkit.reports.fonts import BOLD, REGULAR, font_runs
 from meetingkit.reports.minutes_blocks import ChartBar
 from meetingkit.reports.report_text import one_line
 from meetingkit.reports.styles import INK, MUTED, OTHER_VOICE, PUBLIC_VOICE, RULE
@@ -19,6 +19,7 @@ MAX_BARS = 25  # beyond this a chart stops being readable (and slows the build);
 BAR_PITCH = 17.0
 BAR_HEIGHT = 11.0
 LABEL_CHARS = 34
+LABEL_SIZE = 7.5
 HATCH_STEP = 3.5
 REP_MARK = " (rep)"
 
@@ -68,18 +69,7 @@ def airtime_drawing(bars: Sequence[ChartBar], width: float) -> Drawing:
     drawing.add(Line(label_space, 0, label_space, height, strokeColor=RULE, strokeWidth=0.5))
     for i, b in enumerate(bars):
         y = height - (i + 1) * BAR_PITCH + (BAR_PITCH - BAR_HEIGHT) / 2
-        font = BOLD if b.public_voice else REGULAR
-        drawing.add(
-            String(
-                label_space - 4,
-                y + 2.5,
-                bar_label(b),
-                fontName=font,
-                fontSize=7.5,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
+        _label(drawing, label_space - 4, y + 2.5, bar_label(b), BOLD if b.public_voice else REGULAR)
         colour = PUBLIC_VOICE if b.public_voice else OTHER_VOICE
         main_w = plot * b.main_s / top
         brk_w = plot * b.break_s / top
@@ -95,6 +85,15 @@ def airtime_drawing(bars: Sequence[ChartBar], width: float) -> Drawing:
             String(x + main_w + brk_w + 4, y + 2.5, value, fontName=REGULAR, fontSize=7, fillColor=MUTED)
         )
     return drawing
+
+
+def _label(drawing: Drawing, right: float, y: float, text: str, font: str) -> None:
+    """A label set to end at `right`, in runs of the fonts that have its characters (a name in any script)."""
+    runs = font_runs(text, font)
+    x = right - sum(stringWidth(piece, f, LABEL_SIZE) for f, piece in runs)
+    for f, piece in runs:
+        drawing.add(String(x, y, piece, fontName=f, fontSize=LABEL_SIZE, fillColor=INK))
+        x += stringWidth(piece, f, LABEL_SIZE)
 
 
 def value_width(bar: ChartBar) -> float:

@@ -8,16 +8,39 @@ from xml.sax.saxutils import escape
 
 from meetingkit.models.review_text import minutes_text, percent
 from meetingkit.models.session import from_epoch
+from meetingkit.reports.fonts import FALLBACK, KOREAN, fallback_runs, missing_from_main
 
 # Control characters other than newline and tab have no glyph; they would print as boxes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def markup(text: str) -> str:
-    """User text as Paragraph markup that prints exactly as typed: `<`, `&` and tags are escaped, lines kept."""
+    """User text as Paragraph markup that prints exactly as typed: `<`, `&` and tags are escaped, lines kept,
+    and runs of characters DejaVu Sans lacks set in a fallback font that has them (Chinese and Japanese in
+    Droid Sans Fallback, Korean in Nanum Gothic); plain ASCII text is returned after one check.
+
+    Every user string reaches reportlab through here. The editions for Word and HTML, which leave fonts to the
+    reader, drop the fallback's spans (`without_font_runs`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub(" ", text)
-    return escape(text).replace("\n", "<br/>")
+    text = escape(text).replace("\n", "<br/>")
+    if text.isascii():
+        return text  # DejaVu Sans has every printable ASCII character
+    runs = missing_from_main()
+    return runs.sub(_fallback_run, text) if runs.search(text) else text
+
+
+def _fallback_run(m: re.Match[str]) -> str:
+    """A run of characters DejaVu Sans lacks, in spans of the fallback fonts that have them."""
+    return "".join(f'<span face="{font}">{piece}</span>' for font, piece in fallback_runs(m[0]))
+
+
+_FALLBACK_TAGS = re.compile(f'<span face="(?:{FALLBACK}|{KOREAN})">|</span>')
+
+
+def without_font_runs(markup_text: str) -> str:
+    """Block markup without the fallback fonts' spans (only `markup` makes spans)."""
+    return _FALLBACK_TAGS.sub("", markup_text) if "<span" in markup_text else markup_text
 
 
 def one_line(text: str, limit: int | None = None) -> str:

@@ -1,4 +1,5 @@
-"""The one place that finds MeetingKit's package data: fonts (with their licence), the demo record, the room page,
+"""The one place that finds MeetingKit's package data: fonts (with their licences: DejaVu Sans, and the
+fallbacks Droid Sans Fallback and Nanum Gothic for Chinese, Japanese and Korean), the demo record, the room page,
 the attention cue's sound."""
 
 from __future__ import annotations
