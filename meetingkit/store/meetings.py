@@ -149,13 +149,16 @@ class MeetingsStore(PeopleStore, WriterLocks):
                 ],
             )
 
-    def update_meeting(self, mid: int, meeting: Meeting) -> None:
-        """Save a meeting's details, people and agenda; only before it starts (its record must not change)."""
+    def update_meeting(self, mid: int, meeting: Meeting, lock_token: str | None = None) -> None:
+        """Save a meeting's details, people and agenda; only before it starts (its record must not change).
+
+        `lock_token` is the caller's own writer lock on the meeting: its console may still change the plan
+        (Move to today) while it holds the lock, which refuses every other writer."""
         meeting.validate()
         if self.meeting_status(mid) != "draft":
             raise StoreError("This meeting has started: its details, people and agenda can no longer change")
         with self.db.atomic():
-            self._refuse_if_running(mid, "changed")
+            self._refuse_if_running(mid, "changed", lock_token)
             sid = self.series_id(meeting.series)
             self.db.execute(
                 f"UPDATE meetings SET series_id = ?, {', '.join(f'{c} = ?' for c in _SETTINGS)} WHERE id = ?",
@@ -175,10 +178,10 @@ class MeetingsStore(PeopleStore, WriterLocks):
             request_backup_purge(self.db)
         self._checkpoint()
 
-    def _refuse_if_running(self, mid: int, what: str) -> None:
+    def _refuse_if_running(self, mid: int, what: str, lock_token: str | None = None) -> None:
         """A meeting whose console is open (here or in another program), or that started and has not ended,
-        is never deleted or replaced under it (DESIGN §4)."""
-        holder = self.live_writer(mid)
+        is never deleted or replaced under it (DESIGN §4); the holder of `lock_token` is not another."""
+        holder = self.live_writer(mid, lock_token)
         if holder is not None:
             raise StoreError(
                 f"This meeting is {holder.words()}: it cannot be {what} while its console is open"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from meetingkit.clock import FakeClock
 from meetingkit.store.repository import Store
+from meetingkit.store.database import StoreError
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.console.console_window import ConsoleWindow
@@ -277,6 +278,33 @@ def test_8_a_meeting_planned_for_another_day_is_moved_to_today_before_it_starts(
     bridge.command("end_meeting")
     timing = store.summary(mid).to_json()["timing"]
     assert abs(timing["over_s"]) < 3 * 3600  # sane: not "over by 632 h"
+    console.display.hide()
+    bridge.stop()
+
+
+def test_8b_the_console_holding_the_meetings_writer_lock_moves_it_to_today(
+    qtbot,
+    store: Store,
+    clock: FakeClock,  # noqa: ANN001
+) -> None:
+    # As the app opens it: the console's session holds the meeting's writer lock, which refuses every other
+    # writer. Its own Move to today was refused by it ("running in another window of this program"), so a
+    # meeting made by Duplicate as next for another day could not be started at all.
+    meeting = board(clock)
+    meeting.scheduled_start = meeting.scheduled_start + timedelta(days=28)
+    mid = store.create_meeting(meeting)
+    session = store.open_live(mid, clock)
+    session.take_lock()
+    bridge = LiveBridge(session)
+    console = make_console(qtbot, bridge, store)
+    console.move_to_today()
+    assert "could not be moved" not in console.status.text.text()
+    assert store.load_meeting(mid).scheduled_start.date() == clock.now_utc().date()
+    # Any other writer (the meeting editor, another program) still may not change it while the console is open.
+    with pytest.raises(StoreError, match="cannot be changed while its console is open"):
+        store.update_meeting(mid, store.load_meeting(mid))
+    press(qtbot, console, Qt.Key.Key_Return)  # and start
+    assert bridge.live.status == "running"
     console.display.hide()
     bridge.stop()
 

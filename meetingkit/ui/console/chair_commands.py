@@ -80,7 +80,7 @@ class ChairCommands:
         try:
             meeting = self.store.load_meeting(mid)
             meeting.scheduled_start = when
-            self.store.update_meeting(mid, meeting)
+            self.store.update_meeting(mid, meeting, self.bridge.session.lock_token)  # its own lock
             live.replan_start(when)
         except (DomainError, StoreError) as exc:
             self.bridge.refused.emit(f"The meeting could not be moved to today: {exc}")
