@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QCheckBox
 
 from meetingkit.clock import FakeClock
+from meetingkit.models.meeting import AgendaItem
 from meetingkit.store.repository import Store
 from meetingkit.ui.prep.main_window import MainWindow
 from meetingkit.ui.prep.main_window.next_meeting_dialog import NextMeetingDialog
@@ -64,3 +65,16 @@ def test_the_secretary_may_decline_it(
     window.refresh(select=first)
     nxt = store.load_meeting(duplicate(window, monkeypatch, decline=True))
     assert [it.title for it in nxt.agenda] == ["Welcome", "Next steps"]
+
+
+def test_an_agenda_with_the_item_after_the_welcome_does_not_get_it_twice(
+    window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Many agendas put it second ("Welcome and apologies" first): it was copied there and added again in front,
+    # so the next meeting listed "Minutes of the last meeting and matters arising" twice.
+    meeting = board(datetime(2026, 6, 15, 10, 0, tzinfo=UTC))
+    meeting.agenda.insert(1, AgendaItem("m", STANDARD, 10, kind="actions_review"))
+    first = store.create_meeting(meeting)
+    window.refresh(select=first)
+    nxt = store.load_meeting(duplicate(window, monkeypatch))
+    assert [it.title for it in nxt.agenda] == ["Welcome", STANDARD, "Next steps"]

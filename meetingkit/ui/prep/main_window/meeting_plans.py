@@ -34,14 +34,15 @@ def next_meeting(meeting: Meeting, start: datetime, title: str | None = None) ->
     return nxt
 
 
-def begins_with_minutes_item(meeting: Meeting) -> bool:
-    return bool(meeting.agenda) and meeting.agenda[0].title.strip().casefold() == MINUTES_ITEM[0].casefold()
+def has_minutes_item(meeting: Meeting) -> bool:
+    """The agenda holds the standard item already, first or after "Welcome and apologies" as many do."""
+    return any(it.title.strip().casefold() == MINUTES_ITEM[0].casefold() for it in meeting.agenda)
 
 
 def with_minutes_item(meeting: Meeting) -> Meeting:
     """The meeting with the standard first item in front of its agenda (once: a copy of a meeting that has it
-    already is left as it is), presented by the chair."""
-    if begins_with_minutes_item(meeting):
+    already, wherever it stands, is left as it is), presented by the chair."""
+    if has_minutes_item(meeting):
         return meeting
     keys = {it.key for it in meeting.agenda}
     key = next(k for k in (f"minutes{n or ''}" for n in range(len(keys) + 1)) if k not in keys)

@@ -12,7 +12,7 @@ from meetingkit.models.meeting import Meeting
 from meetingkit.ui.common.meeting_zone import in_meeting_zone, wall_time_in_meeting_zone
 from meetingkit.ui.prep.main_window.meeting_plans import (
     MINUTES_ITEM,
-    begins_with_minutes_item,
+    has_minutes_item,
     next_free_date,
     one_step_on,
 )
@@ -53,9 +53,7 @@ class NextMeetingDialog(QDialog):
         self.minutes_item.setToolTip(
             "The standard first item: the last meeting's minutes are approved there, and the actions followed up"
         )
-        self._has_minutes_item = begins_with_minutes_item(
-            meeting
-        )  # copied with the agenda: not offered twice
+        self._has_minutes_item = has_minutes_item(meeting)  # copied with the agenda: not offered twice
         self.minutes_item.setChecked(not self._has_minutes_item)
         self.minutes_item.setVisible(not self._has_minutes_item)
         buttons = QDialogButtonBox(
