@@ -382,6 +382,8 @@ def cmd_actions(args: argparse.Namespace, db_path: Path) -> int:
     if args.output:
         from meetingkit.reports.action_log_csv import action_log_csv
 
+        if Path(args.output).suffix.lower() not in (".csv", ""):
+            raise CliError(f"{args.output}: the action log is written as CSV (.csv)")
         check_target(args.output)
         write_file(args.output, action_log_csv(rows).encode("utf-8"))
         print(f"{len(rows)} action(s) written to {args.output}")

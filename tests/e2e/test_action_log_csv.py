@@ -50,3 +50,19 @@ def test_the_action_log_as_csv_with_formulas_written_as_text(tmp_path: Path, db_
     assert second[:3] == ["SS-2", "Small series", "Small board, 2026-03-02"]
     assert second[4:7] == ["Mo Member", "2026-04-01", "In progress"]
     assert second[7] == "2026-03-02: In progress — @ward 3 first"  # not at the cell's start: left as typed
+
+
+def test_an_ending_other_than_csv_is_refused_and_nothing_written(
+    tmp_path: Path, db_path: Path, capsys
+) -> None:  # noqa: ANN001
+    # `-o log.pdf` (or .xlsx) wrote CSV text under that name, which the program it opens in cannot read; the
+    # minutes and the summary refuse an ending they do not write, and so does the action log now.
+    rec = tmp_path / "m.json"
+    rec.write_text(json.dumps(small_record([{"t": 0, "do": "start_meeting"}])))
+    assert main(["replay", str(rec), "--db", str(db_path)]) == 0
+    for name in ("log.pdf", "log.xlsx"):
+        out = tmp_path / name
+        assert main(["actions", "-o", str(out), "--db", str(db_path)]) == 2
+        assert not out.exists()
+        assert "the action log is written as CSV (.csv)" in capsys.readouterr().err
+    assert main(["actions", "-o", str(tmp_path / "log"), "--db", str(db_path)]) == 0  # no ending: as before
