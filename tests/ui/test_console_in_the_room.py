@@ -12,8 +12,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from meetingkit.clock import FakeClock
-from meetingkit.store.repository import Store
 from meetingkit.store.database import StoreError
+from meetingkit.store.repository import Store
 from meetingkit.ui.common.live_bridge import LiveBridge
 from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.console.console_window import ConsoleWindow
