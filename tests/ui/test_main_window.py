@@ -432,6 +432,26 @@ def test_declining_to_resume_leaves_the_meeting_running(
     assert store.meeting_status(mid) == "running"
 
 
+def test_a_meeting_running_in_another_program_is_not_offered_for_resuming(
+    window: MainWindow,
+    store: Store,
+    clock: FakeClock,
+    answers: Answers,
+    fake_windows: dict[str, list[QWidget]],
+) -> None:
+    # A second MeetingKit opened beside the one running the meeting asked "was still running when MeetingKit
+    # last closed. Resume it now?" although its console was open (and its list said "Running on … since").
+    mid, _ = crashed_mid_turn(store, clock)
+    holder = store.open_live(mid, clock)
+    holder.take_lock()  # the other program's console, alive
+    window.offer_resume()
+    assert answers.asked == [] and fake_windows["console"] == []
+    holder.release()  # closed there: a later start offers it again
+    answers.append(QMessageBox.StandardButton.No)
+    window.offer_resume()
+    assert "“Board” was still running" in answers.asked[0]
+
+
 # ---- the app's start-up ---------------------------------------------------------------------------------------
 
 

@@ -143,8 +143,8 @@ class OtherRooms:
     def offer_resume(self) -> None:
         """On start: a meeting still running (the app was closed or killed) is offered for resuming."""
         for meeting_id in self.store.running_meetings():
-            if meeting_id in self.consoles:
-                continue
+            if meeting_id in self.consoles or self.store.live_writer(meeting_id) is not None:
+                continue  # its console is open, here or in another program: it did not stop when we closed
             try:
                 title = self.store.load_meeting(meeting_id).title
             except StoreError:
