@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from meetingkit import cli
 from meetingkit.models.meeting import ActionUpdate
@@ -262,7 +262,19 @@ def test_export_writes_the_action_log_the_command_line_writes(
         "Ask the ICB about funding",
     ]
     window.series_filter.setCurrentIndex(window.series_filter.findData("Formulae"))
+    # "from-app" again: the dialog asked about that name, not about from-app.csv, so replacing it is asked
+    replace_asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda parent, title, text, *a: replace_asked.append(text) or answers.pop(0)),
+    )
+    before = saved.read_bytes()
+    assert window.export_csv() is None  # declined: left as it was
+    assert saved.read_bytes() == before
     qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    assert replace_asked == [f"from-app.csv already exists in {tmp_path}. Replace it?"] * 2
     (row,) = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8"))))[1:]
     # Disarmed: a spreadsheet shows these cells as the text typed rather than running them.
     assert (row[3], row[4]) == ('\'=HYPERLINK("http://evil","click")', "'@SUM(A1)")

@@ -108,3 +108,28 @@ def test_a_file_that_cannot_be_written_is_said_and_left_alone(
     answer_with(monkeypatch, tmp_path / "cancelled.pdf")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
     assert w.save_summary() is None and not (tmp_path / "cancelled.pdf").exists()
+
+
+def test_an_ending_added_to_the_name_typed_never_replaces_a_file_unasked(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "for-reps" typed in the dialog, which asked about "for-reps" only; .pdf is added, and for-reps.pdf (another
+    # document of the same name) was replaced without a word.
+    mid = store.import_record(record.parse(EXAMPLE_RECORD.read_bytes()))
+    w = ReviewWindow(store, mid)
+    qtbot.addWidget(w)
+    kept = tmp_path / "for-reps.pdf"
+    kept.write_bytes(b"mine")
+    answer_with(monkeypatch, tmp_path / "for-reps")
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda parent, title, text, *a: asked.append(text) or answers.pop(0)),
+    )
+    assert w.save_summary() is None
+    assert kept.read_bytes() == b"mine"
+    assert asked == [f"for-reps.pdf already exists in {tmp_path}. Replace it?"]
+    assert w.save_summary() == kept  # agreed: replaced
+    assert kept.read_bytes().startswith(b"%PDF")

@@ -42,6 +42,7 @@ from meetingkit.ui.common.actions_model import (
     meeting_labels,
 )
 from meetingkit.ui.common.announce import tell
+from meetingkit.ui.common.save_name import may_replace
 from meetingkit.ui.common.screen_fit import fit_to_screen
 
 ALL = ""
@@ -226,6 +227,8 @@ class ActionRegisterWindow(QWidget):
         if not name:
             return None
         path = Path(name) if Path(name).suffix else Path(name + ".csv")
+        if not may_replace(self, path, name):
+            return None
         try:
             rows = self._filtered()
             write_file(path, action_log_csv(rows).encode("utf-8"))

@@ -28,6 +28,7 @@ from meetingkit.reports.minutes_editions import ENDINGS, render_edition
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.accessibility import ValueLabel
 from meetingkit.ui.common.announce import tell
+from meetingkit.ui.common.save_name import may_replace
 from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.minutes.names_left_dialog import NamesLeftDialog
 
@@ -300,6 +301,8 @@ class MinutesPreviewDialog(QDialog):
         if path.suffix.lower() not in ENDINGS:  # the ending of the kind of file chosen in the dialog
             ending = SAVE_FILTERS.get(chosen, ".pdf")
             path = path.with_name(path.name + ending)
+        if not may_replace(self, path, name):
+            return None
         try:
             data = self.pdf_bytes if path.suffix.lower() == ".pdf" else render_edition(path, self.doc)
             write_file(path, data)

@@ -28,6 +28,7 @@ from meetingkit.reports.file_writer import file_name
 from meetingkit.store.repository import Store
 from meetingkit.store.series_queries import SeriesMeeting, series_overview, series_target
 from meetingkit.ui.common.announce import tell
+from meetingkit.ui.common.save_name import may_replace
 from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.review.pulse_chart import series_pulse_chart
 from meetingkit.ui.review.review_charts import save_png, series_timing_chart, series_voice_chart
@@ -336,8 +337,11 @@ class SeriesWindow(QWidget):
         )
         if not path:
             return
+        typed = path
         if not path.lower().endswith(".png"):
             path += ".png"
+        if not may_replace(self, path, typed):
+            return
         try:
             save_png(self.charts.currentWidget(), path)
         except OSError as exc:  # OutputError names the path chosen

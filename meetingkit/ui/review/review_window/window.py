@@ -33,6 +33,7 @@ from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
 from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.live_bridge import LiveBridge
+from meetingkit.ui.common.save_name import may_replace
 from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.review.coverage_wheel import CoverageWheel
 from meetingkit.ui.review.review_charts import save_png
@@ -278,8 +279,11 @@ class ReviewWindow(QWidget):
         )
         if not path:
             return None
+        typed = path
         if not Path(path).suffix:
             path += ".pdf"
+        if not may_replace(self, path, typed):
+            return None
         from meetingkit.reports.summary_pdf import render_summary_pdf  # reportlab loads when first asked
 
         try:
@@ -315,8 +319,11 @@ class ReviewWindow(QWidget):
         )
         if not path:
             return
+        typed = path
         if not path.lower().endswith(".png"):
             path += ".png"
+        if not may_replace(self, path, typed):
+            return
         chart = self.current_chart()
         try:
             save_png(chart, path, visible_only=chart is self.timeline)
