@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from meetingkit.models import bounds
 from meetingkit.models.live_state import LiveState
 from meetingkit.models.meeting import Approval, Declaration, DomainError, parse_due
 
@@ -89,7 +90,7 @@ class MinutesLife(LiveState):
     def _action_fields(self, body: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if "owner" in body:
-            out["owner"] = self._text(body, "owner", required=False)
+            out["owner"] = self._text(body, "owner", required=False, limit=bounds.NAME_CHARS)
         if "due" in body:
             try:
                 due = parse_due(body.get("due"))

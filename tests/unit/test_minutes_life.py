@@ -79,6 +79,8 @@ def test_corrections_after_the_end_change_the_words_and_keep_the_original_event(
         ({"target": "speech:0", "text": "x"}, "Say what to correct"),
         ({"target": "note:0"}, "corrected words"),
         ({"target": "note:0", "withdrawn": "yes"}, "true or false"),
+        # an owner as long as the action itself refuses (a name: at most 200 characters, DESIGN §6)
+        ({"target": "action:K2", "owner": "x" * 201}, "201 characters long; at most 200"),
     ],
 )
 def test_bad_corrections_are_refused_in_words(payload: dict[str, Any], match: str) -> None:
