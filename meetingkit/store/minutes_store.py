@@ -9,6 +9,8 @@ from typing import Any
 
 from meetingkit.models.meeting import Approval, PreviousMinutes
 from meetingkit.store.actions_store import ActionsStore
+from meetingkit.store.damage import damage_message
+from meetingkit.store.database import StoreError
 
 
 class MinutesStore(ActionsStore):
@@ -54,13 +56,19 @@ class MinutesStore(ActionsStore):
         if row is None:
             return None
         series_id, start = row
-        for at, payload, meeting_start in self.db.execute(
-            "SELECT e.at, e.payload, m.scheduled_start FROM events e JOIN meetings m ON m.id = e.meeting_id"
+        for at, payload, meeting_start, holder in self.db.execute(
+            "SELECT e.at, e.payload, m.scheduled_start, e.meeting_id FROM events e"
+            " JOIN meetings m ON m.id = e.meeting_id"
             " WHERE e.type = 'minutes_approved' AND (e.meeting_id = ? OR (m.series_id = ? AND m.id != ?"
             " AND m.id IS NOT ?)) ORDER BY e.at",
             [mid, series_id, mid, exclude],
         ):
-            body = json.loads(payload)
+            try:
+                body = json.loads(payload)
+                if not isinstance(body, dict):
+                    raise TypeError(f"{payload[:40]!r} is not an object")
+            except (ValueError, TypeError) as exc:  # named as the meeting whose log holds it, not this one
+                raise StoreError(damage_message(f"meeting {holder}", exc)) from exc
             mine = bool(body.get("own")) and meeting_start == start
             if mine and not own:
                 continue

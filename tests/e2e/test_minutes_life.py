@@ -113,3 +113,20 @@ def test_corrections_reach_the_minutes_and_the_next_meetings_you_said(series: Pa
         june = store.open_live(1, FakeClock())
         with pytest.raises(Exception, match="approved"):
             june.apply("correct", {"target": "feedback:1", "withdrawn": True})
+
+
+def test_a_damaged_approval_names_the_meeting_whose_log_holds_it(
+    series: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # July's approval of June's minutes altered outside MeetingKit: June's minutes blamed June ("a stored value
+    # of meeting 1 cannot be read"), whose own record is intact, and sent the secretary looking in the wrong place.
+    import sqlite3
+
+    with sqlite3.connect(series) as db:
+        db.execute(
+            "UPDATE events SET payload = '{not json' WHERE meeting_id = 2 AND type = 'minutes_approved'"
+        )
+    assert main(["minutes", "1", "-o", str(tmp_path / "june.pdf"), "--db", str(series)]) == 2
+    err = capsys.readouterr().err
+    assert "a stored value of meeting 2 cannot be read" in err and "meeting 1" not in err
+    assert main(["verify", "1", "--db", str(series)]) == 0  # June's own record is intact
