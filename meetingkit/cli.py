@@ -127,16 +127,18 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(db_path)
         return COMMANDS[command](args, db_path)
+    except BrokenPipeError:  # `meetingkit list | head -1`: the reader has had enough; not an error
+        # (before OSError, of which it is one). Python's own flush at exit would fail again: stdout now
+        # goes nowhere, and the command ends quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (CliError, StoreError, RecordError, DomainError, OutputError) as exc:
         return _fail(str(exc))
     except (OSError, sqlite3.Error) as exc:
         return _fail(_os_message(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
-    except BrokenPipeError:  # `meetingkit stats 1 --json | head`: the reader has had enough; not an error
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
     except Exception as exc:  # never a traceback at the user; the message says what broke
         if os.environ.get("MEETINGKIT_DEBUG"):
             raise
@@ -308,6 +310,7 @@ def cmd_minutes(args: argparse.Namespace, db_path: Path) -> int:
         left = _write_minutes(
             store, mid, Path(args.output), args.redacted, not args.no_participation, args.redact or ()
         )
+    print(f"Minutes written to {shown(args.output)}")
     _warn_names_left(left)
     return 0
 

@@ -219,8 +219,16 @@ class LiveState:
         return who
 
     def _text(
-        self, body: dict[str, Any], field_name: str = "text", required: bool = True, limit: int = MAX_TEXT
+        self,
+        body: dict[str, Any],
+        field_name: str = "text",
+        required: bool = True,
+        limit: int = MAX_TEXT,
+        label: str = "",
     ) -> str:
+        """The field's text, checked; `label` names it in a message when the field's name reads badly there
+        ("The amendments text is ...", not "The amendments is ...")."""
+        label = label or field_name
         text = body.get(field_name, "")
         if text is None:
             text = ""
@@ -230,10 +238,10 @@ class LiveState:
             raise DomainError(f"'{field_name}' contains a null character", field_name)
         text = text.strip()
         if required and not text:
-            raise DomainError(f"The {field_name} is empty", field_name)
+            raise DomainError(f"The {label} is empty", field_name)
         fault = bounds.text_fault(text, limit)
         if fault:
-            raise DomainError(f"The {field_name} {fault}", field_name)
+            raise DomainError(f"The {label} {fault}", field_name)
         return text
 
     def _item_ref(self, body: dict[str, Any]) -> str | None:

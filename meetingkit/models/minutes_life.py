@@ -110,7 +110,7 @@ class MinutesLife(LiveState):
     def _do_minutes_approved(self, body: dict[str, Any], t: float) -> dict[str, Any]:
         if self.status == "ready":
             raise DomainError("The meeting has not started yet")
-        amendments = self._text(body, "amendments", required=False)
+        amendments = self._text(body, "amendments", required=False, label="amendments text")
         if body.get("own"):
             # `meetingkit approve ID`: this meeting's own minutes, approved outside a meeting
             if self.status != "ended":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -285,3 +286,44 @@ def test_stats_says_on_time_within_a_minute_and_during_for_a_mid_item_break(
     text = run(capsys, "stats", "1", "--db", str(db_path))[1]
     assert "Feedback break: taken during 'Welcome and apologies' for 1:00" in text
     assert "Finished on time" in text
+
+
+def test_a_closed_stdout_ends_quietly(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    """`meetingkit list | head -1`: the reader has gone before the list is written; no error, no traceback."""
+    assert run(capsys, "demo", "--db", str(db_path))[0] == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has had enough before a word is written
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "meetingkit", "list", "--db", str(db_path)],
+            cwd=ROOT,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert proc.stderr == ""
+    assert proc.returncode == 0
+
+
+def test_amendments_errors_read_as_english(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    assert run(capsys, "demo", "--db", str(db_path))[0] == 0
+    code, _, err = run(capsys, "approve", "1", "--amendments", "x" * 30_000, "--db", str(db_path))
+    assert code == 2
+    assert "The amendments text is 30,000 characters long" in err
+    code, _, err = run(capsys, "approve", "1", "--amendments", "a\x01b", "--db", str(db_path))
+    assert code == 2
+    assert "The amendments text holds a control character (U+0001)" in err
+
+
+def test_minutes_says_where_it_wrote(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    assert run(capsys, "demo", "--db", str(db_path))[0] == 0
+    target = tmp_path / "m.html"
+    code, out, err = run(capsys, "minutes", "1", "-o", str(target), "--db", str(db_path))
+    assert (code, err) == (0, "")
+    assert out.strip() == f"Minutes written to {target}"
+    assert target.exists()
