@@ -55,6 +55,7 @@ class MeetingRow:
     venue: str
     status: str  # draft | running | ended
     problem: str = ""  # a stored value that cannot be read (the list still shows the meeting, and says so)
+    minutes: str = ""  # an ended meeting's minutes: "draft" | "approved" ("": not looked up)
 
 
 def _listed(r: Any) -> MeetingRow:

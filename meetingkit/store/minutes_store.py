@@ -77,6 +77,35 @@ class MinutesStore(ActionsStore):
                 return Approval(when, str(body.get("amendments", "")), None if mine else meeting_start)
         return None
 
+    def approved_meetings(self) -> set[int]:
+        """The meetings whose minutes are approved, as `approval_of` finds them, from one reading of the log's
+        approvals: the meeting list says "minutes draft" or "minutes approved" without replaying any meeting.
+        An approval whose stored words cannot be read counts for none here (the meeting's own view says what
+        is damaged); the list still shows every meeting."""
+        own: set[int] = set()
+        by_later: dict[
+            tuple[int, str], set[int]
+        ] = {}  # (series, start approved) -> the meetings approving it
+        for holder, series_id, payload in self.db.execute(
+            "SELECT e.meeting_id, m.series_id, e.payload FROM events e JOIN meetings m ON m.id = e.meeting_id"
+            " WHERE e.type = 'minutes_approved'"
+        ):
+            try:
+                body = json.loads(payload)
+            except ValueError:
+                continue
+            if not isinstance(body, dict):
+                continue
+            if body.get("own"):
+                own.add(holder)
+            elif series_id is not None and isinstance(body.get("approves"), str):
+                by_later.setdefault((series_id, body["approves"]), set()).add(holder)
+        approved = set(own)
+        for mid, series_id, start in self.db.execute("SELECT id, series_id, scheduled_start FROM meetings"):
+            if by_later.get((series_id, start), set()) - {mid}:
+                approved.add(mid)
+        return approved
+
     def next_meeting(self, mid: int) -> tuple[int, datetime] | None:
         """The next meeting of the same series and when it is planned (None: none planned yet); its start is
         the minutes' "date of the next meeting"."""

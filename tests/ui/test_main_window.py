@@ -511,3 +511,47 @@ def test_a_title_with_markup_is_shown_as_typed_in_the_question(
     asked = answers.asked[0]
     assert "&lt;b&gt;Board&lt;/b&gt; &amp; &lt;img src='x'&gt;" in asked  # escaped: Qt shows it as typed
     assert "<b>Board" not in asked and "<img" not in asked
+
+
+def _ended_meeting(store: Store, start: str = "", approves_previous: bool = False) -> int:
+    """The example meeting held to its end (optionally a later one of its series, approving its minutes)."""
+    import json
+
+    from meetingkit.models import record
+    from tests.conftest import EXAMPLE_RECORD
+
+    data = json.loads(EXAMPLE_RECORD.read_text(encoding="utf-8"))
+    if start:
+        data["meeting"]["scheduled_start"] = start
+        data["meeting"]["title"] += " (next)"
+    if approves_previous:  # a short meeting: it opens, approves the last minutes, and ends
+        start_ev, end_ev = data["events"][0], data["events"][-1]
+        data["events"] = [start_ev, {"t": "0:00:00", "do": "minutes_approved"}, end_ev]
+    return store.import_record(record.parse(json.dumps(data).encode()))
+
+
+def test_an_ended_meetings_status_says_whether_its_minutes_are_draft_or_approved(
+    window: MainWindow, store: Store, clock: FakeClock
+) -> None:
+    first = _ended_meeting(store)
+    window.refresh(select=first)
+    assert tree_titles(window.model)[0][1:] == ["Stroke HIT steering group | Ended, draft"]
+    assert "Status:</b> ✓ Ended — minutes draft" in window.details.text()
+    store.approve(first, clock, "")
+    window.refresh(select=first)
+    assert tree_titles(window.model)[0][1:] == ["Stroke HIT steering group | Ended, approved"]
+    assert "Status:</b> ✓ Ended — minutes approved" in window.details.text()
+    status = window.model.index(0, 2, window.model.index(0, 0))
+    assert "minutes approved" in window.model.data(status, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_minutes_approved_at_the_next_meeting_show_as_approved(window: MainWindow, store: Store) -> None:
+    first = _ended_meeting(store)
+    second = _ended_meeting(store, "2026-11-03T14:00:00+00:00", approves_previous=True)
+    assert store.approval_of(first) is not None and store.approval_of(second) is None
+    assert store.approved_meetings() == {first}  # the list's one reading agrees with the meeting's own
+    window.refresh()
+    assert tree_titles(window.model)[0][1:] == [
+        "Stroke HIT steering group (next) | Ended, draft",
+        "Stroke HIT steering group | Ended, approved",
+    ]

@@ -19,10 +19,18 @@ from meetingkit.ui.common.plain_text import plain_tip
 COLUMNS = ("title", "date", "status")
 HEADERS = {"title": "Meeting", "date": "Date", "status": "Status"}
 STATUS_LABELS = {"draft": "Draft", "running": "Running", "ended": "Ended"}
+# An ended meeting's minutes: short in the list (its column must leave the titles room at 200% text), in full
+# in the details pane and the tooltip.
+MINUTES_LABELS = {"draft": "Ended, draft", "approved": "Ended, approved"}
+MINUTES_WORDS = {"draft": "Ended — minutes draft", "approved": "Ended — minutes approved"}
 STATUS_HINTS = {
     "draft": "Being prepared: it can still be edited.",
     "running": "Under way (or interrupted): it can be resumed.",
     "ended": "Finished: its record is kept as it happened.",
+}
+MINUTES_HINTS = {
+    "draft": "Finished; minutes draft: to be approved, and corrected until then.",
+    "approved": "Finished; minutes approved: they can no longer be corrected.",
 }
 STATUS_ICONS = {
     "draft": QStyle.StandardPixmap.SP_FileIcon,
@@ -32,6 +40,20 @@ STATUS_ICONS = {
 NO_SERIES = "Meetings without a series"
 GROUP = 0  # the internal id of a series row; a meeting row carries its group's index + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def status_text(row: MeetingRow, full: bool = False) -> str:
+    """The meeting's status in words; an ended meeting's says whether its minutes are draft or approved
+    (`full`: in whole words, for the details pane)."""
+    if row.status == "ended" and row.minutes in MINUTES_LABELS:
+        return (MINUTES_WORDS if full else MINUTES_LABELS)[row.minutes]
+    return STATUS_LABELS.get(row.status, row.status)
+
+
+def status_hint(row: MeetingRow) -> str | None:
+    if row.status == "ended" and row.minutes in MINUTES_HINTS:
+        return MINUTES_HINTS[row.minutes]
+    return STATUS_HINTS.get(row.status)
 
 
 def when_text(when: datetime) -> str:
@@ -62,7 +84,7 @@ def group_by_series(rows: Sequence[MeetingRow]) -> list[SeriesGroup]:
             (
                 row.title,
                 when_text(in_meeting_zone(row.scheduled_start, row.scheduled_start)),
-                STATUS_LABELS.get(row.status, row.status),
+                status_text(row),
             )
         )
     return list(groups.values())
@@ -149,7 +171,7 @@ class MeetingListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and field_name == "status":
             return self._icon(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return STATUS_HINTS.get(row.status) if field_name == "status" else plain_tip(row.title)
+            return status_hint(row) if field_name == "status" else plain_tip(row.title)
         return None
 
     def _icon(self, status: str) -> QIcon | None:

@@ -15,7 +15,7 @@ from meetingkit.store.database import StoreError
 from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
 from meetingkit.ui.prep.agenda_timeline import hhmm, plan_timeline
-from meetingkit.ui.prep.meeting_list_model import STATUS_LABELS, when_text
+from meetingkit.ui.prep.meeting_list_model import status_text, when_text
 
 if TYPE_CHECKING:
     from meetingkit.models.summary import MeetingSummary
@@ -85,7 +85,7 @@ class MeetingDetails(QWidget):
         )
         parts.append(f"<p>{where}</p>")
         mark = STATUS_MARKS.get(row.status, "")
-        parts.append(f"<p><b>Status:</b> {mark} {e(STATUS_LABELS.get(row.status, row.status))}</p>")
+        parts.append(f"<p><b>Status:</b> {mark} {e(status_text(row, full=True))}</p>")
         parts += self._warnings(row.id)
         summary, problem = self._summary(row.id) if row.status == "ended" else (None, "")
         # After the meeting the list says who came; before it, who is expected.

@@ -205,7 +205,11 @@ class MainWindow(OtherRooms, QMainWindow):
     def refresh(self, select: int | None = None) -> None:
         """Reload the list from the store, keeping (or moving) the selection."""
         keep = select if select is not None else self.selected_id()
-        self.model.set_rows(self.store.list_meetings())
+        self.model.set_rows(self._listed())
+        # The status column as wide as its longest word in the list (at most a handful of distinct words).
+        words = {t[2] for g in self.model.groups for t in g.texts} | {"Running"}
+        metrics = self.tree.fontMetrics()
+        self.tree.header().resizeSection(2, max(metrics.horizontalAdvance(w) for w in words) + 48)
         self.tree.expandAll()
         index = self.model.index_of_meeting(keep) if keep is not None else QModelIndex()
         if not index.isValid() and self.model.rowCount():
@@ -279,6 +283,15 @@ class MainWindow(OtherRooms, QMainWindow):
         editor.destroyed.connect(lambda *_: setattr(self, "editor", None))
         editor.open()
         return editor
+
+    def _listed(self) -> list[MeetingRow]:
+        """The meetings, each ended one with its minutes' status (draft or approved), read in one go."""
+        rows = self.store.list_meetings()
+        approved = self.store.approved_meetings()
+        for row in rows:
+            if row.status == "ended":
+                row.minutes = "approved" if row.id in approved else "draft"
+        return rows
 
     def _saved(self, meeting_id: int) -> None:
         self.refresh(select=meeting_id)
