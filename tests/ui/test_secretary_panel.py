@@ -293,3 +293,59 @@ def test_a_note_typed_just_before_the_meeting_ends_is_saved_first(started, clock
         "Closing remarks: thanks to the survivors' group"
     ]
     assert "Not saved" not in panel.note_status.text()
+
+
+def _wheel(widget, steps: int = -1) -> bool:  # noqa: ANN001
+    """One notch of the mouse wheel over the middle of `widget` (negative: towards the user, scrolling down);
+    whether the widget took it (if not, Qt hands a real wheel on to the scroll area around it)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    at = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        at,
+        QPointF(widget.mapToGlobal(at.toPoint())),
+        QPoint(),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def test_the_wheel_scrolls_the_panel_past_an_owner_without_changing_it(started, qtbot) -> None:  # noqa: ANN001
+    _mid, _bridge, panel = started
+    panel.resize(360, 300)  # short: the panel scrolls
+    panel.show()
+    qtbot.waitExposed(panel)
+    owner, due = panel.action_form.owner, panel.action_form.due
+    assert owner.count() > 2
+    owner.setCurrentIndex(1)
+    chosen, day = owner.currentText(), due.date()
+    panel.scroll.widget().setFocus()
+    bar = panel.scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(0)
+    for field in (owner, due):
+        assert field.focusPolicy() == Qt.FocusPolicy.StrongFocus  # a click or Tab focuses it, never the wheel
+        assert not _wheel(field)  # passed on, to scroll the panel
+        assert not field.hasFocus()
+    assert owner.currentText() == chosen and due.date() == day  # the fields kept what was chosen
+    assert bar.value() == 0
+    assert _wheel(panel.scroll.viewport()) and bar.value() > 0  # where the wheel goes: the panel scrolls
+
+
+def test_a_wheel_shy_field_added_later_is_guarded_too(started, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QComboBox
+
+    _mid, _bridge, panel = started
+    late = QComboBox(panel.scroll.widget())
+    late.addItems(["one", "two", "three"])
+    late.show()
+    QApplication.processEvents()
+    assert late.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert not _wheel(late)
+    assert late.currentText() == "one"

@@ -33,7 +33,7 @@ from meetingkit.ui.common.meeting_zone import epoch_in_meeting_zone, in_meeting_
 from meetingkit.ui.common.screen_fit import fit_to_screen
 from meetingkit.ui.minutes.correction_dialog import CorrectionDialog
 from meetingkit.ui.minutes.declaration_box import DeclarationBox
-from meetingkit.ui.minutes.form_layout import right_aligned
+from meetingkit.ui.minutes.form_layout import right_aligned, wheel_scrolls_the_panel
 from meetingkit.ui.minutes.recorded_entries import KIND_WORDS, SECTIONS, Entry, EntryRow, recorded_entries
 from meetingkit.ui.minutes.recorder import Recorder
 from meetingkit.ui.minutes.show_of_hands import ShowOfHandsDialog
@@ -125,6 +125,7 @@ class MinutesWindow(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         self.sections = QVBoxLayout(body)
+        wheel_scrolls_the_panel(body)
         self.section_boxes: dict[str, tuple[QGroupBox, QVBoxLayout]] = {}
         for kind, title in SECTIONS:
             box = QGroupBox(title)

@@ -22,6 +22,7 @@ from meetingkit.ui.minutes.approval_box import ApprovalBox
 from meetingkit.ui.minutes.decision_box import DecisionBox
 from meetingkit.ui.minutes.declaration_box import DeclarationBox
 from meetingkit.ui.minutes.feedback_box import FeedbackBox
+from meetingkit.ui.minutes.form_layout import wheel_scrolls_the_panel
 from meetingkit.ui.minutes.notes_box import NotesBox
 from meetingkit.ui.minutes.recorded_so_far import RecordedSoFar
 from meetingkit.ui.minutes.recorder import Recorder
@@ -72,6 +73,9 @@ class SecretaryPanel(QWidget):
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)  # a side panel: its width goes to the fields, not the frame
+        wheel_scrolls_the_panel(
+            body
+        )  # scrolling the panel never changes an Owner or a due date under the mouse
 
         self.now_label = ValueLabel()
         self.now_label.setAccessibleName("Item being minuted")  # the console's "Current item" is the chair's
