@@ -20,7 +20,13 @@ from meetingkit.reports.minutes_blocks import (
     TableBlock,
 )
 from meetingkit.reports.participation_chart import bar_label, bar_value
-from meetingkit.reports.report_text import without_font_runs
+from meetingkit.reports.report_text import paired_bidi, without_font_runs
+
+
+def _escape(text: str) -> str:
+    """Text not made into block markup (the page title, a chart's names) escaped as `markup` escapes it."""
+    return html.escape(paired_bidi(text))
+
 
 # The blocks' markup is escaped user text plus <b>, <br/> and <font ...>: each becomes its HTML kin.
 _TAGS = re.compile(r"<br/>|<font[^>]*>|</font>|<b>|</b>")
@@ -50,14 +56,14 @@ def render_html(doc: MinutesDoc) -> bytes:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(doc.title)}</title>",
+        f"<title>{_escape(doc.title)}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<main>",
     ]
     if doc.status_mark:
-        parts.append(f'<p class="draft">{html.escape(doc.status_mark)}</p>')
+        parts.append(f'<p class="draft">{_escape(doc.status_mark)}</p>')
     parts += _blocks(doc.blocks, [0])
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")
@@ -132,7 +138,7 @@ def _chart(c: Chart, n: int) -> list[str]:
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title-{n} chart-desc-{n}"'
         f' viewBox="0 0 {width} {height}" width="100%">',
         f'<title id="chart-title-{n}">Speaking time</title>',
-        f'<desc id="chart-desc-{n}">{html.escape(c.alt)}</desc>',
+        f'<desc id="chart-desc-{n}">{_escape(c.alt)}</desc>',
         f'<defs><pattern id="{pattern}" patternUnits="userSpaceOnUse" width="6" height="6"'
         ' patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" stroke-width="3"/></pattern></defs>',
@@ -157,7 +163,7 @@ def _bar_svg(b: ChartBar, i: int, top: float, pattern: str) -> str:
     weight = ' font-weight="bold"' if b.public_voice else ""
     parts = [
         f'<text x="{LABEL_W - 6}" y="{y + BAR - 4}" text-anchor="end" font-size="13" fill="#1d2733"{weight}>'
-        f"{html.escape(bar_label(b))}</text>"
+        f"{_escape(bar_label(b))}</text>"
     ]
     if main_w > 0:
         parts.append(f'<rect x="{LABEL_W}" y="{y}" width="{main_w:.1f}" height="{BAR}" fill="{colour}"/>')
@@ -168,7 +174,7 @@ def _bar_svg(b: ChartBar, i: int, top: float, pattern: str) -> str:
         )
     parts.append(
         f'<text x="{LABEL_W + main_w + brk_w + 6:.1f}" y="{y + BAR - 4}" font-size="12" fill="#4d5663">'
-        f"{html.escape(bar_value(b))}</text>"
+        f"{_escape(bar_value(b))}</text>"
     )
     return "".join(parts)
 
@@ -177,7 +183,7 @@ def _figures_table(bars: list[ChartBar]) -> str:
     from meetingkit.models.review_text import airtime
 
     rows = "".join(
-        f'<tr><th scope="row">{html.escape(bar_label(b))}</th><td class="num">{airtime(b.main_s)}</td>'
+        f'<tr><th scope="row">{_escape(bar_label(b))}</th><td class="num">{airtime(b.main_s)}</td>'
         f'<td class="num">{airtime(b.break_s)}</td></tr>'
         for b in bars
     )

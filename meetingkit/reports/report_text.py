@@ -12,6 +12,36 @@ from meetingkit.reports.fonts import FALLBACK, KOREAN, fallback_runs, missing_fr
 
 # Control characters other than newline and tab have no glyph; they would print as boxes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides (closed by U+202C) and isolates (closed by U+2069).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CLOSER = {
+    **dict.fromkeys("\u202a\u202b\u202d\u202e", "\u202c"),
+    **dict.fromkeys("\u2066\u2067\u2068", "\u2069"),
+}
+
+
+def paired_bidi(text: str) -> str:
+    """`text` without the bidi controls that are not closed on their own line (nor closers without an opening):
+    a lone right-to-left override (U+202E) in a name would otherwise reverse the rest of the minutes' line
+    after it. Paired controls, as right-to-left text may use them, stay."""
+    if not _BIDI.search(text):
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        chars = list(line)
+        open_at: list[int] = []  # where the controls still open on this line stand
+        for i, ch in enumerate(chars):
+            if ch in _BIDI_CLOSER:
+                open_at.append(i)
+            elif ch in ("\u202c", "\u2069"):
+                if open_at and _BIDI_CLOSER[chars[open_at[-1]]] == ch:
+                    open_at.pop()
+                else:
+                    chars[i] = ""  # closes nothing
+        for i in open_at:
+            chars[i] = ""  # never closed
+        out.append("".join(chars))
+    return "\n".join(out)
 
 
 def markup(text: str) -> str:
@@ -22,7 +52,7 @@ def markup(text: str) -> str:
     Every user string reaches reportlab through here. The editions for Word and HTML, which leave fonts to the
     reader, drop the fallback's spans (`without_font_runs`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub(" ", text)
+    text = paired_bidi(_CONTROL.sub(" ", text))
     text = escape(text).replace("\n", "<br/>")
     if text.isascii():
         return text  # DejaVu Sans has every printable ASCII character

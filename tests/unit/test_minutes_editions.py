@@ -175,3 +175,18 @@ def test_word_tables_give_every_heading_word_room_at_the_cells_size(doc: Minutes
     assert checked > 20
     total_in = max(sum(c.width.inches for c in t.columns if c.width is not None) for t in word.tables)
     assert total_in <= 170 / 25.4 + 0.01  # still within the page's margins
+
+
+def test_a_lone_right_to_left_override_reverses_nothing_after_it(example_record_path: Path) -> None:
+    """U+202E typed into a name (or pasted with it) would turn the rest of its line around; paired controls, as
+    right-to-left text may use them, are kept."""
+    data = json.loads(example_record_path.read_text())
+    live: LiveMeeting = record.replay(record.parse(data))
+    live.meeting.people[0].name = "Rachel \u202eHughes"
+    live.meeting.people[1].name = "Ali \u202bعلي\u202c Khan"
+    live.meeting.title = "Board \u2067meeting"
+    page = render_html(build_minutes(live, meeting_id=1)).decode("utf-8")
+    assert "Rachel Hughes" in page and "\u202e" not in page
+    assert "Ali \u202bعلي\u202c Khan" in page  # a pair stays
+    assert "<title>Minutes: Board meeting</title>" in page and "<h1>Board meeting</h1>" in page
+    assert "\u2067" not in page
