@@ -159,3 +159,27 @@ def test_after_the_console_closed_the_minutes_window_records_a_show_of_hands(
     again = main_window.minutes_windows[mid]
     assert not again.hands_button.isEnabled()
     again.close()
+
+
+def test_the_show_of_hands_window_shows_every_recorded_line(
+    qtbot: Any, panel: SecretaryPanel, clock: FakeClock
+) -> None:
+    """Every question and group answered (the longest figures, one wrapping), in a window already on the
+    screen: it grows until the last line, "Everyone else" on "Did you feel listened to?", is shown whole
+    (it was cut off under the box, as the secretary saw on a laptop)."""
+    from meetingkit.ui.minutes.show_of_hands import ShowOfHandsDialog
+
+    end(panel, clock)
+    dialog = ShowOfHandsDialog(panel.bridge)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    for (_question, _group, answer), spin in dialog.box.counts.items():
+        spin.setValue({"yes": 3, "partly": 1, "no": 1}[answer])
+    dialog.box.button.click()
+    QApplication.processEvents()
+    result = dialog.box.result
+    assert result.text().endswith("Everyone else: 3 of 5 felt listened to, 1 partly and 1 not")
+    assert result.height() >= result.heightForWidth(result.width())
+    assert result.mapTo(dialog, result.rect().bottomLeft()).y() < dialog.height()

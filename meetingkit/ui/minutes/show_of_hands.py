@@ -163,4 +163,8 @@ class ShowOfHandsDialog(QDialog):
         """Tall enough for every line, the recorded figures included (wrapped words need the width first)."""
         layout = self.layout()
         layout.activate()
-        self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
+        # The group box does not pass its label's height-for-width on to the dialog's layout, so the
+        # layout alone can read the figures as fitting while their last lines are cut: the size hint counts
+        # every line of the box.
+        wanted = max(layout.totalHeightForWidth(self.width()), self.sizeHint().height())
+        self.resize(self.width(), max(self.height(), wanted))
