@@ -90,7 +90,13 @@ class PulseBox:
             others = sum(
                 b.counted and b.group == new.group for k, b in self._ballots.items() if k != ballot_id
             )
-            if others >= limits.get(new.group, 0):
+            here = limits.get(new.group, 0)
+            if not here:  # "as many have answered as there are here" would read as if some had
+                raise PulseRefused(
+                    f"Nobody is marked present as “{group_label(new.group)}” at this meeting: "
+                    "if that is wrong, ask the chair to check who is marked present"
+                )
+            if others >= here:
                 raise PulseRefused(
                     f"As many people have answered as “{group_label(new.group)}” as there are here: "
                     "if that is wrong, ask the chair to check who is marked present"

@@ -65,3 +65,22 @@ def test_made_up_ballots_cannot_fill_memory(monkeypatch: pytest.MonkeyPatch) -> 
         ballot(box, 9, None, "yes")
     ballot(box, 1, "others", "yes")  # a ballot already held may still change its answers
     assert box.answered == 1
+
+
+def test_a_group_nobody_is_present_of_is_refused_in_its_own_words() -> None:
+    """No patient or public representative present: a phone answering as one is told that nobody is marked
+    present as one, not that 'as many have answered as there are here' (nobody had); the answer is not held
+    as counted, and the same phone may still answer as everyone else."""
+    box = PulseBox()
+    box.open()
+    none_here = {"patient_public": 0, "others": 5}
+    message = {"id": box.id, "ballot": "ballot-000000000001", "group": "patient_public", "chance": "yes"}
+    with pytest.raises(PulseRefused) as refused:
+        box.answer(message, none_here)
+    assert str(refused.value) == (
+        "Nobody is marked present as “Patient and public representatives” at this meeting: "
+        "if that is wrong, ask the chair to check who is marked present"
+    )
+    assert box.answered == 0
+    box.answer({**message, "group": "others"}, none_here)
+    assert box.answered == 1
