@@ -57,9 +57,11 @@ Page to server:
   this page's whole answer set, replacing any it sent before in this pulse. `ballot` is a random id the page
   makes for this pulse only (never its device id), so one device has one answer set per pulse. Its answers
   count once it has a group and at least one answer; no group may have more answers than it has people at
-  the meeting. The server keeps the answer sets in memory while the pulse is open (pulse_box.py), never
-  with a device, a connection or a name, and only the counts leave it when the chair closes the pulse (as
-  `pulse` events); turning sharing off keeps an open pulse's answers until the chair closes it.
+  the meeting. A connection answers under one ballot per pulse (a second ballot id on it is refused with
+  words, so one page cannot answer for a whole group). The server keeps the answer sets in memory while the
+  pulse is open (pulse_box.py), never with a device id or a name, and only the counts leave it when the chair
+  closes the pulse (as `pulse` events); turning sharing off keeps an open pulse's answers until the chair
+  closes it.
 
 A request is never a meeting event. The chair accepts it (the console gives `queue {who}`) or declines it; a
 request whose person is queued or given the floor meanwhile, leaves, or whose meeting ends, is settled by

@@ -1,8 +1,9 @@
 """The pulse while it is open (DESIGN §11): the room's answers, held in memory and forgotten when it closes.
 
 Each page answers with a ballot: a random id it makes for this pulse alone (not its device id, and not tied to
-its connection or to anyone's name), with its whole answer set — its group and its answer to each question.
-Answering again replaces that ballot's answers, so a device has one answer set per pulse. Only the counts
+anyone's name), with its whole answer set — its group and its answer to each question. Answering again
+replaces that ballot's answers, so a device has one answer set per pulse; the server lets each connection
+answer under one ballot only (remembered in memory with the connection, never stored). Only the counts
 leave this box, when the chair closes the pulse; nothing here is ever written anywhere.
 """
 

@@ -46,6 +46,9 @@ class _Client:
     address: str
     device: str | None = None
     strikes: int = 0
+    # The one ballot this connection answers under in the open pulse (pulse id, ballot id): in memory only and
+    # forgotten with the connection, so that one page cannot answer for a whole group under made-up ballots.
+    ballot: tuple[str, str] | None = None
 
 
 def _query(query: str) -> dict[str, str]:
@@ -343,7 +346,17 @@ class RoomServer(QObject):
                 self._send(client, text)
 
     def _pulse_answer(self, client: _Client, message: dict[str, Any]) -> None:
-        # The ballot is the page's own id for this pulse: it is not kept with the connection or the device.
+        # The ballot is the page's own id for this pulse. The connection remembers it (in memory, never stored)
+        # so that it answers under one ballot only; the device id and any name are never linked to it.
+        ballot = (str(message.get("id")), str(message.get("ballot")))
+        if client.ballot is not None and client.ballot[0] == ballot[0] and client.ballot != ballot:
+            self._send(
+                client,
+                self._pulse_text(
+                    counted=False, text="This page has answered already: change its answers instead"
+                ),
+            )
+            return
         try:
             words = self.pulse.answer(message, pulse_limits(self.session.live))
         except PulseRefused as exc:
@@ -352,6 +365,7 @@ class RoomServer(QObject):
             else:
                 self._send(client, self._pulse_text(counted=False, text=str(exc)))
             return
+        client.ballot = ballot
         self._send(client, self._pulse_text(counted=words == COUNTED, text=words))
         self.pulse_changed.emit(self.pulse.answered)
 

@@ -262,3 +262,27 @@ def test_nothing_identifying_is_stored(
             assert secret not in data, f"{secret!r} found in {path.name}"
     for payload in pulse_events(bridge):
         assert set(payload) == {"question", "group", "yes", "partly", "no"}
+
+
+def test_one_connection_cannot_answer_for_a_group_under_made_up_ballots(
+    qtbot: Any, bridge: LiveBridge, room: RoomServer, panel: PulsePanel
+) -> None:
+    """A script on one connection sent 10,000 answers under new ballot ids and filled "Everyone else" with No:
+    a connection answers under one ballot per pulse, and changes its answers there."""
+    (device,) = opened(qtbot, room, panel, 1)
+    assert device.answer("others", "no", "no")["counted"] is True
+    for n in range(5):
+        device.ballot = f"made-up-ballot-{n:04d}-xyz"
+        reply = device.answer("others", "no", "no")
+        assert reply["counted"] is False
+        assert reply["text"] == "This page has answered already: change its answers instead"
+    assert room.pulse.answered == 1
+    device.ballot = "ballot-secret-0000-uvwxyz"  # its own ballot: a change of mind is taken
+    assert device.answer("others", "yes", "yes")["counted"] is True
+    assert room.pulse.answered == 1
+    panel.close_pulse()
+    others = [p for p in pulse_events(bridge) if p["group"] == "others"]
+    assert [(p["yes"], p["partly"], p["no"]) for p in others] == [
+        (1, 0, 0),
+        (1, 0, 0),
+    ]  # one answer set, changed
