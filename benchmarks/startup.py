@@ -55,17 +55,19 @@ app.exec()
 # The reference: the same bare window, after importing the libraries that listing meetings needs.
 BARE_WITH_SQLITE_UTILS = "import sqlite_utils\n" + BARE
 
-# MeetingKit as the `meetingkit` command starts it: the command line's module first (it opens the store, so
-# sqlite-utils loads before Qt, as in the reference), its check for Qt's system libraries, then the app.
+# MeetingKit as `meetingkit --db PATH` starts it (cli.main up to the event loop): the command line's module
+# first (it opens the store, so sqlite-utils loads before Qt, as in the reference), its arguments, its check for
+# Qt's system libraries, then the app; the event loop is left to report the window shown.
 APP = """
 import sys
-from pathlib import Path
 from meetingkit import cli
+args = cli._parser().parse_args(["--db", sys.argv[1]])
+db_path = cli.check_db_path(args.db, True)
 if cli.desktop_libs.problem():
     sys.exit(3)
 from PySide6.QtCore import QTimer
 from meetingkit import app as meetingkit_app
-window = meetingkit_app.start(Path(sys.argv[1]))
+window = meetingkit_app.start(db_path)
 if window is None:
     sys.exit(2)
 qt = meetingkit_app.application()

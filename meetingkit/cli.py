@@ -21,6 +21,7 @@ from meetingkit.models.record_checks import RecordError
 from meetingkit.reports.file_writer import OutputError, check_target, write_file
 from meetingkit.resources import demo_record_path
 from meetingkit.store.database import StoreError, check_db_path, default_db_path
+from meetingkit.store.repository import Store
 from meetingkit.terminal import format_actions, format_list, format_stats, shown, shown_json
 
 if TYPE_CHECKING:  # the engine is loaded by the commands that replay a meeting, not to open the app
@@ -167,9 +168,7 @@ def _os_message(exc: Exception) -> str:
     return str(exc)
 
 
-def _store(db_path: Path) -> Any:
-    from meetingkit.store.repository import Store
-
+def _store(db_path: Path) -> Store:
     return Store(db_path)
 
 

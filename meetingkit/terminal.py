@@ -3,6 +3,7 @@ character that came from the data shown harmlessly ("\\x1b", "\\u202e") instead 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -11,7 +12,14 @@ from meetingkit.models.schedule import ON_TIME_TOLERANCE_S
 
 # C0 and C1 controls, DEL, and the characters that reorder text (bidirectional embeddings, overrides,
 # isolates and marks): a title holding them could move, recolour or hide what a terminal shows.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+
+
+@functools.cache
+def _pattern(chars: str) -> re.Pattern[str]:
+    """Compiled when first printed: a class of wide ranges takes re a while, and opening the app prints nothing."""
+    return re.compile(chars)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -21,16 +29,13 @@ def _escape(match: re.Match[str]) -> str:
 
 def shown(text: object) -> str:
     """`text` as a terminal may print it: every control or reordering character written out as an escape."""
-    return _UNSAFE.sub(_escape, str(text))
-
-
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    return _pattern(_UNSAFE).sub(_escape, str(text))
 
 
 def shown_json(text: str) -> str:
     """JSON text for a terminal: json.dumps escapes C0 controls in strings itself (the line breaks left are its
     own layout); DEL, C1 and reordering characters become \\uXXXX, which is still the same JSON."""
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return _pattern(_UNSAFE_IN_JSON).sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def _mmss(seconds: float | None) -> str:

@@ -59,7 +59,7 @@ def status_hint(row: MeetingRow) -> str | None:
 def when_text(when: datetime) -> str:
     """'Tue 6 Oct 2026, 14:00', on the wall clock `when` carries: give it the meeting's own zone
     (`meeting_zone.in_meeting_zone`), as `meetingkit list` and the minutes do."""
-    return f"{when:%a} {when.day} {when:%b %Y, %H:%M}"
+    return when.strftime(f"%a {when.day} %b %Y, %H:%M")  # one strftime: the list formats every start
 
 
 @dataclass
