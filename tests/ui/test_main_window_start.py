@@ -4,12 +4,14 @@ its figures), having read the selected meeting's record once, not once per signa
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from meetingkit.clock import FakeClock
 from meetingkit.models import record
+from meetingkit.models.meeting import Meeting
 from meetingkit.resources import demo_record_path
 from meetingkit.store.repository import Store
 from meetingkit.ui.prep.main_window import MainWindow
@@ -56,3 +58,31 @@ def test_a_refresh_that_keeps_the_selection_shows_the_details_once(
     assert window.selected_id() == mid
     assert "Patient and public voice" in window.details.text()
     assert reads == {"summary": 1, "altered": 1}
+
+
+def test_the_meeting_list_is_a_sound_qt_model(store: Store, qtbot: Any) -> None:
+    # The list answers index() itself, without Qt's hasIndex() calling back into Python for each row: Qt's own
+    # model tester checks that its rows, parents and indexes still agree, through a reset to fewer rows and back.
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    from meetingkit.ui.prep.meeting_list_model import MeetingListModel
+
+    for n, series in enumerate(("Board", "Board", "Steering group")):
+        start = datetime(2026, 6, 1 + n, 10, 0, tzinfo=UTC)
+        store.create_meeting(Meeting(title=f"Meeting {n}", series=series, scheduled_start=start))
+    model = MeetingListModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_rows(store.list_meetings())
+    model.set_rows(store.list_meetings()[:1])
+    model.set_rows(store.list_meetings())
+    assert tester.model() is model
+    groups = [model.index(g, 0) for g in range(model.rowCount())]
+    assert [(model.data(g), model.rowCount(g)) for g in groups] == [
+        ("Steering group (1 meeting)", 1),
+        ("Board (2 meetings)", 2),
+    ]
+    assert model.data(model.index(1, 0, groups[1])) == "Meeting 0"
+    assert not model.index(2, 0).isValid()
+    assert not model.index(0, 3).isValid()
+    assert not model.index(2, 0, groups[1]).isValid()
+    assert not model.index(0, 0, model.index(0, 0, groups[1])).isValid()  # a meeting has no rows beneath it

@@ -127,10 +127,16 @@ class MeetingListModel(QAbstractItemModel):
     # ---- Qt model ---------------------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # The bounds checked here, not by hasIndex(): that calls rowCount() and columnCount() back in Python,
+        # three calls for every row the view lays out (expanding the list at start-up asks for each one).
+        if row < 0 or not 0 <= column < len(COLUMNS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, GROUP)
+            return self.createIndex(row, column, GROUP) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != GROUP or parent.column() != 0:
+            return QModelIndex()
+        if row >= len(self._groups[parent.row()].meetings):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
