@@ -3,9 +3,12 @@ judged against a reference measured in the same run: a bare PySide6 window that 
 MeetingKit must import to list meetings (sqlite-utils, which DESIGN §4 names for the store, and what it brings:
 sqlite3, json, dateutil, click). Target: at most 1.5 times as long. The bare window alone is shown too.
 
-All three are started as fresh processes, offscreen, several times each (alternating, after one warm-up each);
-the medians are compared. The clock runs from just before the process is started until it reports, from
-inside its event loop, that the window has been shown.
+MeetingKit is started as `meetingkit --db PATH` starts it: the command line's module, its parser, path check and
+check for Qt's system libraries, then the app (which opens the store, adds nothing on a database that has
+meetings, and builds the main window with the newest meeting's details). All three are started as fresh
+processes, with the same interpreter, offscreen, byte-compiled, several times each (alternating, after one
+warm-up each); the medians are compared. The clock runs from just before the process is started until it
+reports, from its event loop's first turn, that the window has been shown (in all three, before its first paint).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/startup.py [--meetings 200] [--runs 7]
 Prints a table; not part of the test run.
