@@ -11,7 +11,6 @@ from typing import Any, BinaryIO
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -37,6 +36,7 @@ from meetingkit.reports.minutes_blocks import (
     TableBlock,
 )
 from meetingkit.reports.minutes_document import build_minutes
+from meetingkit.reports.page_count import page_count_canvas
 from meetingkit.reports.participation_chart import airtime_drawing
 from meetingkit.reports.pdf_cells import CachedParagraph, as_paragraph, text_cell
 from meetingkit.reports.styles import (
@@ -58,7 +58,6 @@ BODY_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 FOOTER_Y = 11 * mm
 FOOTER_SIZE = 7.5
 MIN_ROWS = 3  # a table never leaves fewer rows than this alone at the foot or the top of a page
-PAGE_COUNT_FORM = "mk_page_count"
 
 
 def write_minutes(out: str | Path | BinaryIO, live: LiveMeeting, **options: Any) -> None:
@@ -215,31 +214,6 @@ class _MinutesDocument(SimpleDocTemplate):
         self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level)
 
 
-class _MinutesCanvas(Canvas):
-    """Writes 'Page N of M' with M drawn once, at the end, in a form every page refers to — so the pages
-    are finished as they come and each bookmark points at the page it was made on."""
-
-    def showPage(self) -> None:
-        self.saveState()
-        self.setFont(REGULAR, FOOTER_SIZE)
-        self.setFillColor(MUTED)
-        lead = f"Page {self.getPageNumber()} of "
-        self.drawString(MARGIN_X, FOOTER_Y, lead)
-        self.translate(MARGIN_X + stringWidth(lead, REGULAR, FOOTER_SIZE), FOOTER_Y)
-        self.doForm(PAGE_COUNT_FORM)
-        self.restoreState()
-        super().showPage()
-
-    def save(self) -> None:
-        total = self.getPageNumber() - 1
-        self.beginForm(PAGE_COUNT_FORM, 0, -3, 60, 12)
-        self.setFont(REGULAR, FOOTER_SIZE)
-        self.setFillColor(MUTED)
-        self.drawString(0, 0, str(total))
-        self.endForm()
-        super().save()
-
-
 def render_pdf(doc: MinutesDoc) -> bytes:
     buf = io.BytesIO()
     template = _MinutesDocument(
@@ -270,7 +244,12 @@ def render_pdf(doc: MinutesDoc) -> bytes:
     def decorate(canvas: Any, _doc: Any) -> None:
         _decorate_page(canvas, title, doc.header, doc.status_mark)
 
-    template.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=_MinutesCanvas)
+    template.build(
+        story,
+        onFirstPage=decorate,
+        onLaterPages=decorate,
+        canvasmaker=page_count_canvas(MARGIN_X, FOOTER_Y, FOOTER_SIZE),
+    )
     return buf.getvalue()
 
 

@@ -8,12 +8,11 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate
 
 from meetingkit.models.representatives_summary import TITLE, RepresentativesSummary
 from meetingkit.reports.fonts import BOLD, REGULAR
+from meetingkit.reports.page_count import page_count_canvas
 from meetingkit.reports.report_text import markup
 from meetingkit.reports.styles import ACCENT, MUTED, RULE, summary_styles
 
@@ -23,7 +22,6 @@ MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 FOOT_SIZE = 10.0
 MOST_PAGES = 2
-PAGE_COUNT_FORM = "mk_summary_pages"
 INTRO = (
     "How much patient and public representatives were heard at this meeting, and what became of their "
     "feedback, in plain words. The minutes of the meeting give every figure."
@@ -78,29 +76,6 @@ def story(summary: RepresentativesSummary) -> list[Flowable]:
     return out
 
 
-class _SummaryCanvas(Canvas):
-    """'Page N of M', with M written once at the end in a form every page shows."""
-
-    def showPage(self) -> None:
-        self.saveState()
-        self.setFont(REGULAR, FOOT_SIZE)
-        self.setFillColor(MUTED)
-        lead = f"Page {self.getPageNumber()} of "
-        self.drawString(MARGIN_X, 11 * mm, lead)
-        self.translate(MARGIN_X + stringWidth(lead, REGULAR, FOOT_SIZE), 11 * mm)
-        self.doForm(PAGE_COUNT_FORM)
-        self.restoreState()
-        super().showPage()
-
-    def save(self) -> None:
-        self.beginForm(PAGE_COUNT_FORM, 0, -3, 60, 14)
-        self.setFont(REGULAR, FOOT_SIZE)
-        self.setFillColor(MUTED)
-        self.drawString(0, 0, str(self.getPageNumber() - 1))
-        self.endForm()
-        super().save()
-
-
 def _render(summary: RepresentativesSummary) -> tuple[bytes, int]:
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -124,7 +99,12 @@ def _render(summary: RepresentativesSummary) -> tuple[bytes, int]:
         _decorate(canvas, summary.when, mark)
 
     pages = story(summary)
-    doc.build(pages, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=_SummaryCanvas)
+    doc.build(
+        pages,
+        onFirstPage=decorate,
+        onLaterPages=decorate,
+        canvasmaker=page_count_canvas(MARGIN_X, 11 * mm, FOOT_SIZE),
+    )
     return buf.getvalue(), doc.page
 
 
