@@ -69,7 +69,7 @@ def open_store(db_path: Path) -> Store | None:
         store = Store(db_path)
         # The window never waits on another program's write for more than a repaint or two: a write that
         # finds the file busy is kept and retried at the next tick ("waiting for another program ...").
-        store.db.execute(f"PRAGMA busy_timeout={GUI_BUSY_TIMEOUT_MS}")
+        store.wait_when_busy(GUI_BUSY_TIMEOUT_MS)
         return store
     except (StoreError, OSError) as exc:
         # Loaded only when something is wrong, not for a normal start.

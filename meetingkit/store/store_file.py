@@ -21,6 +21,10 @@ class StoreFile:
     def close(self) -> None:
         self.db.close()
 
+    def wait_when_busy(self, ms: int) -> None:
+        """How long a write waits for another program's write to finish before it is refused as busy."""
+        self.db.execute(f"PRAGMA busy_timeout={int(ms)}")
+
     def __enter__(self) -> Self:
         return self
 
