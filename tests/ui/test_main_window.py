@@ -142,9 +142,9 @@ def test_list_model_groups_series_newest_first(qapp: Any) -> None:
         ]
     )
     assert tree_titles(model) == [
-        ["Board (2 meetings)", "Board July | Draft", "Board May | Ended"],
-        ["PPG (1 meeting)", "PPG June | Running"],
-        ["Meetings without a series (1 meeting)", "One-off | Draft"],
+        ["Board (2 meetings)", "Board July | ✎ Draft", "Board May | ✓ Ended"],
+        ["PPG (1 meeting)", "PPG June | ▶ Running"],
+        ["Meetings without a series (1 meeting)", "One-off | ✎ Draft"],
     ]
     index = model.index_of_meeting(2)
     assert model.meeting_at(index).title == "PPG June"
@@ -153,7 +153,10 @@ def test_list_model_groups_series_newest_first(qapp: Any) -> None:
     assert model.parent(index) == model.index(1, 0)
     assert not model.parent(model.index(1, 0)).isValid()
     status = model.index(0, 2, model.index(1, 0))
-    assert model.data(status, Qt.ItemDataRole.DecorationRole) is not None  # an icon beside the word
+    # A mark beside the word (never colour alone); a screen reader is given the word alone.
+    assert model.data(status) == "▶ Running"
+    assert model.data(status, Qt.ItemDataRole.AccessibleTextRole) == "Running"
+    assert not model.flags(status) & Qt.ItemFlag.ItemIsEditable
     assert "resumed" in model.data(status, Qt.ItemDataRole.ToolTipRole)
     assert model.data(QModelIndex()) is None
 
@@ -162,7 +165,9 @@ def test_window_lists_meetings_and_shows_the_selected_one(window: MainWindow, st
     store.create_meeting(meeting("Board May", "Board", 1))
     newest = store.create_meeting(meeting("Board July", "Board", 28))
     window.refresh()
-    assert tree_titles(window.model) == [["Board (2 meetings)", "Board July | Draft", "Board May | Draft"]]
+    assert tree_titles(window.model) == [
+        ["Board (2 meetings)", "Board July | ✎ Draft", "Board May | ✎ Draft"]
+    ]
     assert window.selected_id() == newest  # the newest meeting is selected at start
     text = window.details.text()
     assert "Board July" in text and "Status:</b> ✎ Draft" in text
@@ -535,11 +540,11 @@ def test_an_ended_meetings_status_says_whether_its_minutes_are_draft_or_approved
 ) -> None:
     first = _ended_meeting(store)
     window.refresh(select=first)
-    assert tree_titles(window.model)[0][1:] == ["Stroke HIT steering group | Ended, draft"]
+    assert tree_titles(window.model)[0][1:] == ["Stroke HIT steering group | ✓ Ended, draft"]
     assert "Status:</b> ✓ Ended — minutes draft" in window.details.text()
     store.approve(first, clock, "")
     window.refresh(select=first)
-    assert tree_titles(window.model)[0][1:] == ["Stroke HIT steering group | Ended, approved"]
+    assert tree_titles(window.model)[0][1:] == ["Stroke HIT steering group | ✓ Ended, approved"]
     assert "Status:</b> ✓ Ended — minutes approved" in window.details.text()
     status = window.model.index(0, 2, window.model.index(0, 0))
     assert "minutes approved" in window.model.data(status, Qt.ItemDataRole.ToolTipRole)
@@ -552,6 +557,6 @@ def test_minutes_approved_at_the_next_meeting_show_as_approved(window: MainWindo
     assert store.approved_meetings() == {first}  # the list's one reading agrees with the meeting's own
     window.refresh()
     assert tree_titles(window.model)[0][1:] == [
-        "Stroke HIT steering group (next) | Ended, draft",
-        "Stroke HIT steering group | Ended, approved",
+        "Stroke HIT steering group (next) | ✓ Ended, draft",
+        "Stroke HIT steering group | ✓ Ended, approved",
     ]

@@ -10,9 +10,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QTextDocument
-from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
 
 
@@ -48,6 +47,11 @@ class ValueLabel(QLabel):
     """A label with a fixed accessible name whose current text a screen reader still reads (as its value)."""
 
     def accessible_value(self) -> str:
+        # Loaded when a screen reader first asks, not to open the app (see qt_properties).
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import Qt as GuiQt
+        from PySide6.QtGui import QTextDocument
+
         if self.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(self.text()):
             return self.text()
         doc = QTextDocument()

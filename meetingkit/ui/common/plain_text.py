@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+
+from meetingkit.ui.common.qt_properties import set_properties
 
 
 def plain_tip(text: str | None) -> str | None:
@@ -19,5 +20,5 @@ def plain_tip(text: str | None) -> str | None:
 
 def plain_label(label: QLabel) -> QLabel:
     """The label shows its text as typed: Qt never reads it as markup."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_properties(label, textFormat="PlainText")
     return label

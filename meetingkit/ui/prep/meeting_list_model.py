@@ -1,16 +1,19 @@
 """The meetings in the database as a two-level Qt tree: each series (newest activity first), its meetings
-newest first beneath it, with their status in words and an icon (never colour alone)."""
+newest first beneath it, with their status in words and a mark beside them (never colour alone).
+
+A QStandardItemModel: the rows are made once per refresh, and the view lays them out and paints them without
+calling back into Python for each cell and role. It is built without Qt's `Qt` namespace (93 enums, about a tenth
+of the app's start-up, which PySide builds the first time anything names it) and without QStyle's icons.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from meetingkit.store.repository import MeetingRow
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
@@ -32,13 +35,12 @@ MINUTES_HINTS = {
     "draft": "Finished; minutes draft: to be approved, and corrected until then.",
     "approved": "Finished; minutes approved: they can no longer be corrected.",
 }
-STATUS_ICONS = {
-    "draft": QStyle.StandardPixmap.SP_FileIcon,
-    "running": QStyle.StandardPixmap.SP_MediaPlay,
-    "ended": QStyle.StandardPixmap.SP_DialogApplyButton,
-}
+# Beside the words in the list and the details pane; a screen reader is given the words alone.
+STATUS_MARKS = {"draft": "✎", "running": "▶", "ended": "✓"}
+RUNNING_SHOWN = (
+    f"{STATUS_MARKS['running']} {STATUS_LABELS['running']}"  # the status column is at least this wide
+)
 NO_SERIES = "Meetings without a series"
-GROUP = 0  # the internal id of a series row; a meeting row carries its group's index + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -48,6 +50,12 @@ def status_text(row: MeetingRow, full: bool = False) -> str:
     if row.status == "ended" and row.minutes in MINUTES_LABELS:
         return (MINUTES_WORDS if full else MINUTES_LABELS)[row.minutes]
     return STATUS_LABELS.get(row.status, row.status)
+
+
+def status_shown(row: MeetingRow) -> str:
+    """The status as the list shows it: its mark, then its words."""
+    mark = STATUS_MARKS.get(row.status)
+    return f"{mark} {status_text(row)}" if mark else status_text(row)
 
 
 def status_hint(row: MeetingRow) -> str | None:
@@ -84,108 +92,61 @@ def group_by_series(rows: Sequence[MeetingRow]) -> list[SeriesGroup]:
             (
                 row.title,
                 when_text(in_meeting_zone(row.scheduled_start, row.scheduled_start)),
-                status_text(row),
+                status_shown(row),
             )
         )
     return list(groups.values())
 
 
-class MeetingListModel(QAbstractItemModel):
+class MeetingListModel(QStandardItemModel):
     def __init__(self, rows: Sequence[MeetingRow] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._groups = group_by_series(rows)
-        self._icons: dict[str, QIcon] = {}
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels([HEADERS[c] for c in COLUMNS])
+        self._groups: list[SeriesGroup] = []
+        self.set_rows(rows)
 
     def set_rows(self, rows: Sequence[MeetingRow]) -> None:
-        self.beginResetModel()
+        """The list made again from `rows` (a reset: the view's selection is set again by its window)."""
         self._groups = group_by_series(rows)
-        self.endResetModel()
+        self.setRowCount(0)  # the rows only: the columns, and the widths the view gave them, stay
+        root = self.invisibleRootItem()
+        for group in self._groups:
+            series = _item(group.label)
+            for row, (title, when, status) in zip(group.meetings, group.texts, strict=True):
+                cells = [_item(title, plain_tip(row.title)), _item(when), _item(status, status_hint(row))]
+                cells[2].setAccessibleText(status_text(row))
+                series.appendRow(cells)
+            root.appendRow(series)  # whole: one insertion per series for the view
 
     @property
     def groups(self) -> list[SeriesGroup]:
         return self._groups
 
     def meeting_at(self, index: AnyIndex) -> MeetingRow | None:
-        if not index.isValid() or index.internalId() == GROUP:
+        parent = index.parent() if index.isValid() else QModelIndex()
+        if not parent.isValid():
             return None
-        return self._groups[index.internalId() - 1].meetings[index.row()]
+        return self._groups[parent.row()].meetings[index.row()]
 
     def series_at(self, index: AnyIndex) -> str | None:
         """The series a row belongs to (a series row or one of its meetings); '' for no series."""
         if not index.isValid():
             return None
-        g = index.row() if index.internalId() == GROUP else index.internalId() - 1
-        return self._groups[g].name
+        parent = index.parent()
+        return self._groups[parent.row() if parent.isValid() else index.row()].name
 
     def index_of_meeting(self, meeting_id: int) -> QModelIndex:
         for g, group in enumerate(self._groups):
             for r, row in enumerate(group.meetings):
                 if row.id == meeting_id:
-                    return self.createIndex(r, 0, g + 1)
+                    return self.index(r, 0, self.index(g, 0))
         return QModelIndex()
 
-    # ---- Qt model ---------------------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # The bounds checked here, not by hasIndex(): that calls rowCount() and columnCount() back in Python,
-        # three calls for every row the view lays out (expanding the list at start-up asks for each one).
-        if row < 0 or not 0 <= column < len(COLUMNS):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, GROUP) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != GROUP or parent.column() != 0:
-            return QModelIndex()
-        if row >= len(self._groups[parent.row()].meetings):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == GROUP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, GROUP)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == GROUP and parent.column() == 0:
-            return len(self._groups[parent.row()].meetings)
-        return 0
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[COLUMNS[section]]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called for every visible cell at each paint: it only looks texts up, never formats them.
-        if not index.isValid():
-            return None
-        group_id = index.internalId()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if group_id == GROUP:
-                return self._groups[index.row()].label if index.column() == 0 else None
-            return self._groups[group_id - 1].texts[index.row()][index.column()]
-        if group_id == GROUP:
-            return None
-        row = self._groups[group_id - 1].meetings[index.row()]
-        field_name = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DecorationRole and field_name == "status":
-            return self._icon(row.status)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return status_hint(row) if field_name == "status" else plain_tip(row.title)
-        return None
-
-    def _icon(self, status: str) -> QIcon | None:
-        if status not in STATUS_ICONS:
-            return None
-        if status not in self._icons:
-            app = QApplication.instance()
-            if not isinstance(app, QApplication):
-                return None
-            self._icons[status] = app.style().standardIcon(STATUS_ICONS[status])
-        return self._icons[status]
+def _item(text: str, tip: str | None = None) -> QStandardItem:
+    """A cell that reads `text` and cannot be edited in place (meetings are edited in their own window)."""
+    item = QStandardItem(text)
+    item.setEditable(False)
+    if tip:
+        item.setToolTip(tip)
+    return item

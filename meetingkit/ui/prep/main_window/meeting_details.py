@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from meetingkit.models.meeting import DomainError, Meeting
@@ -14,13 +13,12 @@ from meetingkit.models.review_text import percent, round_minutes
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
+from meetingkit.ui.common.qt_properties import set_properties
 from meetingkit.ui.prep.agenda_timeline import hhmm, plan_timeline
-from meetingkit.ui.prep.meeting_list_model import status_text, when_text
+from meetingkit.ui.prep.meeting_list_model import STATUS_MARKS, status_text, when_text
 
 if TYPE_CHECKING:
     from meetingkit.models.summary import MeetingSummary
-
-STATUS_MARKS = {"draft": "✎", "running": "▶", "ended": "✓"}
 
 
 class MeetingDetails(QWidget):
@@ -53,11 +51,15 @@ class MeetingDetails(QWidget):
         self._html = "".join(parts)
         while len(self._lines) < len(parts):
             line = QLabel()
-            line.setTextFormat(Qt.TextFormat.RichText)
             line.setWordWrap(True)
-            line.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            line.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Set by their names, as a .ui file sets them: the Qt namespace is not needed to show the window.
+            set_properties(
+                line,
+                textFormat="RichText",
+                alignment="AlignTop|AlignLeft",
+                textInteractionFlags="TextSelectableByMouse",
+                focusPolicy="NoFocus",
+            )
             self._column.insertWidget(len(self._lines), line)
             self._lines.append(line)
         for i, line in enumerate(self._lines):

@@ -6,17 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QPushButton, QToolBar, QWidget
+
+from meetingkit.ui.common.qt_properties import set_properties
 
 
 def make_action(
     parent: QWidget, text: str, slot: Callable[[], Any], shortcut: str | None = None, tip: str = ""
 ) -> QAction:
-    action = QAction(text, parent)
+    action = QAction(parent)  # QAction(text, parent) would load QIcon to rule out its (icon, text) form
+    action.setText(text)
     if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
+        # The list form: setShortcut()'s overloads make PySide build the whole Qt namespace to choose one.
+        action.setShortcuts([QKeySequence(shortcut)])
     action.setToolTip(tip or text.replace("&", "").rstrip("…"))
     action.setStatusTip(action.toolTip())
     action.triggered.connect(lambda _checked=False: slot())
@@ -42,7 +45,7 @@ def tool_bar(name: str, object_name: str, actions: Sequence[QAction | None]) -> 
     tools.setObjectName(object_name)
     tools.setAccessibleName(name)
     tools.setMovable(False)
-    tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    set_properties(tools, toolButtonStyle="ToolButtonTextOnly")
     for action in actions:
         if action is None:
             tools.addSeparator()

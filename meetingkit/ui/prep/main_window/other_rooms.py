@@ -11,7 +11,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeView, QWidget
 
 from meetingkit.clock import Clock
@@ -291,6 +290,8 @@ class OtherRooms:
             return None
 
     def _show(self, window: QWidget) -> QWidget:
+        from PySide6.QtCore import Qt  # not needed to open the app (see ui/common/qt_properties)
+
         if not window.isWindow():
             window.setWindowFlag(Qt.WindowType.Window, True)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

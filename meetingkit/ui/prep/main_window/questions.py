@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from meetingkit.store.repository import MeetingRow
 from meetingkit.store.writer_locks import LockHolder
@@ -24,6 +23,8 @@ def as_shown(text: str) -> str:
 
 
 def warn(parent: QWidget, title: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # loaded when a question is asked, not to open the app
+
     QMessageBox.warning(parent, title, as_shown(message))
 
 
@@ -44,6 +45,8 @@ def confirm_delete(parent: QWidget, row: MeetingRow) -> bool:
     backups = (
         " Backup copies that hold it are removed at the next backup rotation (when a meeting next ends)."
     )
+    from PySide6.QtWidgets import QMessageBox  # loaded when a question is asked, not to open the app
+
     answer = QMessageBox.question(
         parent,
         "Delete meeting?",
@@ -56,6 +59,8 @@ def confirm_delete(parent: QWidget, row: MeetingRow) -> bool:
 
 def ask_resume(parent: QWidget, title: str) -> bool:
     """On start, a meeting still running: True to resume it now."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when a question is asked, not to open the app
+
     answer = QMessageBox.question(
         parent,
         "Resume the meeting?",
@@ -71,6 +76,9 @@ def ask_resume(parent: QWidget, title: str) -> bool:
 
 def keep_turn_question(parent: QWidget, session: LiveSession) -> bool:
     """An open turn after a crash: True to keep timing it, False to close it at the last event."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     live = session.live
     turn = live.turn
     assert turn is not None
@@ -95,6 +103,8 @@ def keep_turn_question(parent: QWidget, session: LiveSession) -> bool:
 
 def ask_take_over(parent: QWidget, title: str, holder: LockHolder) -> bool:
     """The meeting's writer seems gone (no heartbeat, or its process ended): True to take the meeting over."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when a question is asked, not to open the app
+
     answer = QMessageBox.question(
         parent,
         "Take over the meeting?",

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from meetingkit.ui.prep.main_window.meeting_plans import new_meeting, next_meeti
 from meetingkit.ui.prep.main_window.menus import action_button, add_menus, make_action, tool_bar
 from meetingkit.ui.prep.main_window.other_rooms import OtherRooms
 from meetingkit.ui.prep.main_window.questions import confirm_delete, meeting_words, warn
-from meetingkit.ui.prep.meeting_list_model import MeetingListModel, when_text
+from meetingkit.ui.prep.meeting_list_model import RUNNING_SHOWN, MeetingListModel, when_text
 
 if TYPE_CHECKING:  # the dialogs load when first asked for, not to show the list at start-up
     from PySide6.QtGui import QCloseEvent, QSessionManager
@@ -161,7 +161,7 @@ class MainWindow(OtherRooms, QMainWindow):
         # Widths from the font, not from the contents: measuring every row would slow start-up with the list.
         metrics = self.tree.fontMetrics()
         header.resizeSection(1, metrics.horizontalAdvance("Wed 30 Sep 2026, 14:00") + 24)
-        header.resizeSection(2, metrics.horizontalAdvance("Running") + 48)
+        header.resizeSection(2, metrics.horizontalAdvance(RUNNING_SHOWN) + 24)
         self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.tree.activated.connect(self._activated)
 
@@ -207,9 +207,9 @@ class MainWindow(OtherRooms, QMainWindow):
         keep = select if select is not None else self.selected_id()
         self.model.set_rows(self._listed())
         # The status column as wide as its longest word in the list (at most a handful of distinct words).
-        words = {t[2] for g in self.model.groups for t in g.texts} | {"Running"}
+        words = {t[2] for g in self.model.groups for t in g.texts} | {RUNNING_SHOWN}
         metrics = self.tree.fontMetrics()
-        self.tree.header().resizeSection(2, max(metrics.horizontalAdvance(w) for w in words) + 48)
+        self.tree.header().resizeSection(2, max(metrics.horizontalAdvance(w) for w in words) + 24)
         self.tree.expandAll()
         index = self.model.index_of_meeting(keep) if keep is not None else QModelIndex()
         if not index.isValid() and self.model.rowCount():
@@ -274,6 +274,8 @@ class MainWindow(OtherRooms, QMainWindow):
         self._open_editor(meeting, row.id, STARTED_REASON.get(status))
 
     def _open_editor(self, meeting: Meeting, meeting_id: int | None, read_only_reason: str | None) -> QDialog:
+        from PySide6.QtCore import Qt  # not needed to open the app (see ui/common/qt_properties)
+
         from meetingkit.ui.prep.meeting_editor import MeetingEditor
 
         editor = MeetingEditor(self.store, meeting, meeting_id, read_only_reason, self)
