@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from meetingkit.store import early_check
 from meetingkit.store.backups import (  # noqa: F401  (re-exported: the store's parts import them from here)
     BACKUPS_KEPT,
     BackupFailed,
@@ -149,7 +150,7 @@ def open_database(path: str | Path) -> Database:
 
 def _check_contents(db: Database, path: Path) -> None:
     try:
-        result = db.execute("PRAGMA quick_check").fetchall()
+        result = early_check.result(path) or db.execute("PRAGMA quick_check").fetchall()
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise StoreError(f"{path} is damaged or not a database ({exc}); it was left untouched") from None
     if [r[0] for r in result] != ["ok"]:
