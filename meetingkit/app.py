@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from meetingkit import font_setup
 from meetingkit.clock import Clock, SystemClock
 from meetingkit.store.database import StoreError, private_folder
 from meetingkit.store.repository import Store
@@ -27,6 +28,7 @@ def application() -> QApplication:
     """The process's QApplication (made once), named and with a readable default font."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        font_setup.wait()  # fontconfig set up by one thread at a time
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
