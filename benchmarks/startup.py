@@ -59,14 +59,15 @@ app.exec()
 BARE_WITH_SQLITE_UTILS = "import sqlite_utils\n" + BARE
 
 # MeetingKit as `meetingkit --db PATH` starts it (cli.main up to the event loop): the command line's module
-# first (it opens the store, so sqlite-utils loads before Qt, as in the reference), its arguments, its check for
-# Qt's system libraries, then the app; the event loop is left to report the window shown.
+# first (it opens the store, so sqlite-utils loads before Qt, as in the reference), its arguments, what it does
+# before Qt loads (the check for Qt's system libraries, the database's integrity check begun on a thread), then
+# the app; the event loop is left to report the window shown.
 APP = """
 import sys
 from meetingkit import cli
-args = cli._parser().parse_args(["--db", sys.argv[1]])
+args = cli.parse_args(["--db", sys.argv[1]])
 db_path = cli.check_db_path(args.db, True)
-if cli.desktop_libs.problem():
+if cli.before_qt(db_path):
     sys.exit(3)
 from PySide6.QtCore import QTimer
 from meetingkit import app as meetingkit_app

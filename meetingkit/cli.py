@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from meetingkit import desktop_libs
+from meetingkit import desktop_libs, font_setup
 from meetingkit.clock import SystemClock
 from meetingkit.models import bounds
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
 from meetingkit.models.record_checks import RecordError
 from meetingkit.reports.file_writer import OutputError, check_target, write_file
 from meetingkit.resources import demo_record_path
+from meetingkit.store import early_check
 from meetingkit.store.database import StoreError, check_db_path, default_db_path
 from meetingkit.store.repository import Store
 from meetingkit.terminal import format_actions, format_list, format_stats, shown, shown_json
@@ -50,7 +51,26 @@ REDACT_HELP = "with --redacted: a further word or name to replace with initials 
 READ_ONLY = {"stats", "export", "minutes", "summary", "list", "actions", "verify", "approve"}
 
 
-def _parser() -> argparse.ArgumentParser:
+def opens_the_app_only(argv: Sequence[str]) -> bool:
+    """`meetingkit` or `meetingkit --db PATH`: how the app is started, read without every command's parser."""
+    argv = list(argv)
+    return (
+        argv == []
+        or (len(argv) == 2 and argv[0] == "--db")
+        or (len(argv) == 1 and argv[0].startswith("--db="))
+    )
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line read (CliError for a mistake); `command` is None when it opens the app."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(commands=not opens_the_app_only(argv)).parse_args(argv)
+    if not hasattr(args, "command"):
+        args.command = None
+    return args
+
+
+def _parser(commands: bool = True) -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the database file")
     p = _Parser(
@@ -58,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
         description="MeetingKit: run meetings where every voice is heard.",
         parents=[common],
     )
+    if not commands:  # building the thirteen commands' parsers is a few milliseconds of the app's start
+        return p
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("gui", parents=[common], help="open the app (the default)")
     d = sub.add_parser(
@@ -102,11 +124,22 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def before_qt(db_path: Path) -> str | None:
+    """What opening the app does before Qt loads: a missing system library named (Qt would abort naming the
+    wrong package); the database's integrity check and fontconfig's set-up begun beside the loading
+    (store/early_check.py, font_setup.py)."""
+    missing = desktop_libs.problem()
+    if missing:
+        return missing
+    early_check.begin(db_path)
+    font_setup.begin()
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """The single entry point: `main.py`, `python -m meetingkit` and the installed script all call it."""
-    parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = parse_args(argv)
     except SystemExit as exc:  # --help was printed
         return 0 if exc.code in (0, None) else 2
     except CliError as exc:
@@ -121,8 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         if command in READ_ONLY and not db_path.exists():
             return _no_database(command, db_path)
         if command == "gui":
-            missing = desktop_libs.problem()
-            if missing:  # before Qt, which would abort naming the wrong package
+            missing = before_qt(db_path)
+            if missing:
                 return _fail(missing)
             from meetingkit.app import run_app
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from meetingkit import cli
 from meetingkit.cli import main
 from tests.conftest import EXAMPLE_RECORD, EXAMPLE_STATS
 
@@ -327,3 +328,23 @@ def test_minutes_says_where_it_wrote(
     assert (code, err) == (0, "")
     assert out.strip() == f"Minutes written to {target}"
     assert target.exists()
+
+
+@pytest.mark.parametrize("argv", [[], ["--db", "x.db"], ["--db=x.db"]])
+def test_opening_the_app_reads_the_line_as_the_whole_parser_does(argv: list[str]) -> None:
+    # `meetingkit` and `meetingkit --db PATH` skip building every command's parser (start-up): same answer.
+    assert cli.opens_the_app_only(argv)
+    quick = cli.parse_args(argv)
+    whole = cli._parser().parse_args(argv)
+    assert vars(quick) == vars(whole) == ({"command": None, "db": "x.db"} if argv else {"command": None})
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["list"], ["--db", "x.db", "list"], ["--dbx", "y"], ["--db"]])
+def test_anything_else_goes_to_the_whole_parser(argv: list[str]) -> None:
+    assert not cli.opens_the_app_only(argv)
+
+
+def test_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in ("demo", "replay", "minutes", "summary", "verify", "approve"))
