@@ -161,7 +161,7 @@ def downgrade_to_version_1(path: Path) -> None:
     """The file as MeetingKit wrote it at schema 1: without what later versions added."""
     conn = sqlite3.connect(path)
     conn.executescript(
-        "DROP TABLE meta; DROP TABLE writer_locks; ALTER TABLE events DROP COLUMN hash;"
+        "DROP INDEX events_approvals; DROP TABLE meta; DROP TABLE writer_locks; ALTER TABLE events DROP COLUMN hash;"
         " ALTER TABLE meetings DROP COLUMN chain_seq; ALTER TABLE meetings DROP COLUMN chain_head;"
         " ALTER TABLE meetings DROP COLUMN time_zone; ALTER TABLE meetings DROP COLUMN unheard_first;"
         " PRAGMA user_version=1;"
@@ -181,6 +181,48 @@ def test_a_version_1_database_is_migrated_with_its_data(
         assert "meta" in new.db.table_names()
         assert new.summary(mid).to_json() == before
         assert new.load_meeting(mid).unheard_first  # the queue setting, on for meetings planned before it
+
+
+def test_approvals_are_read_from_their_own_index_and_a_version_4_file_gains_it(db_path: Path) -> None:
+    # The meeting list reads every approval at each start: from an index of those events, not the whole log.
+    with Store(db_path) as store:
+        first = store.import_record(record.parse(EXAMPLE_RECORD.read_text()))
+        store.approve(first, FakeClock(datetime(2026, 7, 1, 9, 0, tzinfo=UTC)))
+        assert store.approved_meetings() == {first}
+    conn = sqlite3.connect(db_path)
+    conn.executescript("DROP INDEX events_approvals; PRAGMA user_version=4;")
+    conn.close()
+    with Store(db_path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        plan = store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT e.meeting_id, m.series_id, e.payload FROM events e"
+            " JOIN meetings m ON m.id = e.meeting_id WHERE e.type = 'minutes_approved'"
+        ).fetchall()
+        assert any("events_approvals" in str(row) for row in plan), plan
+        assert store.approved_meetings() == {first}
+    assert list((db_path.parent / "backups").glob("*before-migration-4.db")), "a backup before the step"
+
+
+def test_a_file_upgraded_by_another_program_meanwhile_is_not_upgraded_twice(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two windows opened at once after an update: the second reads version 4, then the first upgrades the file.
+    with Store(db_path) as store:
+        store.import_record(record.parse(EXAMPLE_RECORD.read_text()))
+    conn = sqlite3.connect(db_path)
+    conn.executescript("DROP INDEX events_approvals; PRAGMA user_version=4;")
+    conn.close()
+    real_backup = database.backup
+
+    def backup_while_another_upgrades(*args: object, **kwargs: object) -> object:
+        made = real_backup(*args, **kwargs)  # type: ignore[arg-type]
+        monkeypatch.setattr(database, "backup", real_backup)
+        Store(db_path).close()  # the other program, done first
+        return made
+
+    monkeypatch.setattr(database, "backup", backup_while_another_upgrades)
+    with Store(db_path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_each_command_is_committed_before_it_returns(store: Store, db_path: Path, clock: FakeClock) -> None:
