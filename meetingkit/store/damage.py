@@ -25,6 +25,7 @@ READS = (
     "open_live",
     "rebuild",
     "summary",
+    "outcome",
     "turn_groups",
     "speeches",
     "prior_actions",

@@ -15,7 +15,9 @@ from meetingkit.store.minutes_store import MinutesStore
 from meetingkit.store.writer_locks import LockRefused
 
 if TYPE_CHECKING:  # the engine is loaded when a meeting is opened, not to list meetings at start-up
-    from meetingkit.models.participation import TurnGroup
+    from meetingkit.models.meeting import Meeting
+    from meetingkit.models.outcome import BreakSummary, Timing
+    from meetingkit.models.participation import Participation, TurnGroup
     from meetingkit.models.pulse import PulseFigure
     from meetingkit.models.record import Record
     from meetingkit.models.representatives_summary import RepresentativesSummary
@@ -117,9 +119,22 @@ class EventsStore(MeetingsStore, MinutesStore):
 
     def summary(self, mid: int) -> MeetingSummary:
         """The meeting's figures from the stored projections (no replay): what `stats` prints."""
+        from meetingkit.models.summary import MeetingSummary
+
+        meeting, started, ended, part, brk, timing = self._figures(mid)
+        return MeetingSummary(mid, meeting, started, ended, part, brk, timing, self.pulse(mid))
+
+    def outcome(self, mid: int) -> tuple[Participation, Timing]:
+        """Who spoke and how the timing went: the parts of `summary` the main window's details show of an ended
+        meeting, read the same way, without the pulse or the summary's document (fewer modules at start-up)."""
+        _meeting, _started, _ended, part, _brk, timing = self._figures(mid)
+        return part, timing
+
+    def _figures(
+        self, mid: int
+    ) -> tuple[Meeting, float | None, float | None, Participation, BreakSummary, Timing]:
         from meetingkit.models import participation
         from meetingkit.models.outcome import BreakSummary, ItemTiming, Timing
-        from meetingkit.models.summary import MeetingSummary
 
         meeting = self.load_meeting(mid)
         row = self.db.execute(
@@ -148,9 +163,7 @@ class EventsStore(MeetingsStore, MinutesStore):
 
             live = LiveMeeting(meeting, FakeClock(meeting.scheduled_start))
             brk, timing = live.break_summary(), live.timing(live.scheduled_start)
-        return MeetingSummary(
-            mid, meeting, stored_epoch(row[0]), stored_epoch(row[1]), part, brk, timing, self.pulse(mid)
-        )
+        return meeting, stored_epoch(row[0]), stored_epoch(row[1]), part, brk, timing
 
     def pulse(self, mid: int) -> list[PulseFigure]:
         """The meeting's pulse (DESIGN §11) from its stored `pulse` events: [] when none was taken."""

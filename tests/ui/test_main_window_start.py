@@ -20,7 +20,7 @@ from meetingkit.ui.prep.main_window import MainWindow
 def count_reads(store: Store, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How often the details' reads of one meeting ran: its figures, and the walk of its event chain."""
     reads: Counter[str] = Counter()
-    for name in ("summary", "altered"):
+    for name in ("outcome", "altered"):
         original = getattr(store, name)
 
         def read(*args: Any, _original: Any = original, _name: str = name) -> Any:
@@ -44,7 +44,7 @@ def test_the_first_frame_shows_the_selected_meeting_read_once(
     text = window.details.text()
     assert demo.meeting.title in text
     assert "Patient and public voice" in text
-    assert reads == {"summary": 1, "altered": 1}
+    assert reads == {"outcome": 1, "altered": 1}
 
 
 def test_a_refresh_that_keeps_the_selection_shows_the_details_once(
@@ -57,7 +57,7 @@ def test_a_refresh_that_keeps_the_selection_shows_the_details_once(
     window.refresh(select=mid)
     assert window.selected_id() == mid
     assert "Patient and public voice" in window.details.text()
-    assert reads == {"summary": 1, "altered": 1}
+    assert reads == {"outcome": 1, "altered": 1}
 
 
 def test_the_meeting_list_is_a_sound_qt_model(store: Store, qtbot: Any) -> None:
@@ -86,3 +86,36 @@ def test_the_meeting_list_is_a_sound_qt_model(store: Store, qtbot: Any) -> None:
     assert not model.index(0, 3).isValid()
     assert not model.index(2, 0, groups[1]).isValid()
     assert not model.index(0, 0, model.index(0, 0, groups[1])).isValid()  # a meeting has no rows beneath it
+
+
+def test_the_details_show_the_figures_stats_gives(store: Store, clock: FakeClock, qtbot: Any) -> None:
+    # The details read only what they show (store.outcome), and it is what `stats` reports.
+    from meetingkit.models.review_text import percent, round_minutes
+
+    mid = store.import_record(record.parse(demo_record_path().read_bytes()))
+    doc = store.summary(mid).to_json()
+    window = MainWindow(store, clock)
+    qtbot.addWidget(window)
+    over = doc["timing"]["over_s"]
+    assert f"Patient and public voice: {percent(doc['patient_voice_share'])} of the main discussion." in (
+        window.details.text()
+    )
+    assert (
+        f"Finished {round_minutes(abs(over))} min {'over' if over > 0 else 'early'}." in window.details.text()
+    )
+
+
+def test_a_stored_summary_changed_outside_meetingkit_is_said_not_a_crash(
+    store: Store, clock: FakeClock, qtbot: Any
+) -> None:
+    import json
+
+    mid = store.import_record(record.parse(demo_record_path().read_bytes()))
+    (text,) = store.db.execute("SELECT summary FROM meetings WHERE id = ?", [mid]).fetchone()
+    state = json.loads(text)
+    state["timing"]["over_s"] = "a lot"
+    store.db.execute("UPDATE meetings SET summary = ? WHERE id = ?", [json.dumps(state), mid])
+    window = MainWindow(store, clock)
+    qtbot.addWidget(window)
+    assert "Figures unavailable" in window.details.text()
+    assert "Patient and public voice" not in window.details.text()

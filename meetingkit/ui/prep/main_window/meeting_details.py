@@ -3,7 +3,6 @@ the meeting how the patient and public voice fared)."""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -13,12 +12,14 @@ from meetingkit.models.review_text import percent, round_minutes
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
+from meetingkit.ui.common.plain_text import escape
 from meetingkit.ui.common.qt_properties import set_properties
 from meetingkit.ui.prep.agenda_timeline import hhmm, plan_timeline
 from meetingkit.ui.prep.meeting_list_model import STATUS_MARKS, status_text, when_text
 
 if TYPE_CHECKING:
-    from meetingkit.models.summary import MeetingSummary
+    from meetingkit.models.outcome import Timing
+    from meetingkit.models.participation import Participation
 
 
 class MeetingDetails(QWidget):
@@ -78,8 +79,8 @@ class MeetingDetails(QWidget):
         try:
             meeting = self.store.load_meeting(row.id)
         except StoreError as exc:
-            return [f"<p>{html.escape(str(exc))}</p>"]
-        e = html.escape
+            return [f"<p>{escape(str(exc))}</p>"]
+        e = escape
         local = in_meeting_zone(meeting.scheduled_start, meeting.scheduled_start)
         parts = [f"<h2>{e(meeting.title)}</h2>"]
         where = " · ".join(
@@ -89,14 +90,13 @@ class MeetingDetails(QWidget):
         mark = STATUS_MARKS.get(row.status, "")
         parts.append(f"<p><b>Status:</b> {mark} {e(status_text(row, full=True))}</p>")
         parts += self._warnings(row.id)
-        summary, problem = self._summary(row.id) if row.status == "ended" else (None, "")
+        figures, problem = self._outcome(row.id) if row.status == "ended" else (None, "")
         # After the meeting the list says who came; before it, who is expected.
-        came = {f.name for f in summary.participation.people} if summary is not None else None
+        came = {f.name for f in figures[0].people} if figures is not None else None
         parts.append(f"<p>{e(_people_line(meeting, came))}</p>")
         parts.append(f"<p>{e(_agenda_line(meeting))}</p>")
         if row.status == "ended":
-            outcome = self._outcome_line(summary) if summary is not None else problem
-            parts.append(f"<p>{e(outcome)}</p>")
+            parts.append(f"<p>{e(_outcome_line(*figures) if figures is not None else problem)}</p>")
         return parts
 
     def _warnings(self, meeting_id: int) -> list[str]:
@@ -104,35 +104,37 @@ class MeetingDetails(QWidget):
         out = []
         altered = self.store.altered(meeting_id)
         if altered:
-            out.append(f"<p><b>⚠ {html.escape(altered)}.</b></p>")
+            out.append(f"<p><b>⚠ {escape(altered)}.</b></p>")
         holder = self.store.live_writer(meeting_id)
         if holder is not None:
-            out.append(f"<p>▶ {html.escape(holder.words().capitalize())}.</p>")
+            out.append(f"<p>▶ {escape(holder.words().capitalize())}.</p>")
         return out
 
-    def _summary(self, meeting_id: int) -> tuple[MeetingSummary | None, str]:
+    def _outcome(self, meeting_id: int) -> tuple[tuple[Participation, Timing] | None, str]:
         try:
-            return self.store.summary(meeting_id), ""
+            return self.store.outcome(meeting_id), ""
         except (StoreError, DomainError, KeyError, TypeError) as exc:
             return None, f"Figures unavailable: {exc}"
 
-    @staticmethod
-    def _outcome_line(summary: MeetingSummary) -> str:
-        try:
-            doc = summary.to_json()
-        except (DomainError, KeyError, TypeError) as exc:
-            return f"Figures unavailable: {exc}"
-        voice = f"Patient and public voice: {percent(doc['patient_voice_share'])} of the main discussion."
-        over = doc["timing"].get("over_s")
-        if over is None:
-            return voice
-        minutes = round_minutes(abs(over))
-        timing = (
-            "Finished on time."
-            if minutes == 0
-            else f"Finished {minutes} min {'over' if over > 0 else 'early'}."
+
+def _outcome_line(participation: Participation, timing: Timing) -> str:
+    """The patient and public voice's share of the main discussion, and how the meeting finished: the
+    figures `stats` gives (the same share and offset)."""
+    try:
+        voice = (
+            f"Patient and public voice: {percent(participation.patient_voice_share)} of the main discussion."
         )
-        return f"{voice} {timing}"
+        minutes = None if timing.over_s is None else round_minutes(abs(timing.over_s))
+    except (TypeError, ValueError, ArithmeticError) as exc:  # a stored summary changed outside MeetingKit
+        return f"Figures unavailable: {exc}"
+    if minutes is None:
+        return voice
+    finished = (
+        "Finished on time."
+        if minutes == 0
+        else f"Finished {minutes} min {'over' if timing.over_s > 0 else 'early'}."
+    )
+    return f"{voice} {finished}"
 
 
 def _people_line(meeting: Meeting, came: set[str] | None = None) -> str:
