@@ -105,6 +105,8 @@ class Attendee:
 
 @dataclass
 class AgendaItem:
+    """One item of the agenda: its planned minutes, presenter, kind (item, next steps, actions review) and limits."""
+
     key: str
     title: str
     minutes: float
@@ -143,6 +145,8 @@ class AgendaItem:
 
 @dataclass
 class BreakSettings:
+    """The feedback break: whether it is held, at what share of the planned time, and for how many minutes."""
+
     enabled: bool = True
     fraction: float = 0.5
     minutes: float = 10.0
@@ -288,6 +292,8 @@ class Speech:
 
 @dataclass
 class Decision:
+    """A decision recorded in the meeting, under the item then under way."""
+
     idx: int
     text: str
     item: str | None
@@ -297,6 +303,8 @@ class Decision:
 
 @dataclass
 class Note:
+    """A note recorded in the meeting, under the item then under way."""
+
     idx: int
     text: str
     item: str | None
@@ -306,6 +314,8 @@ class Note:
 
 @dataclass
 class Feedback:
+    """What a person said their view was, in the meeting or its feedback break, and the action it led to."""
+
     idx: int
     who: str
     text: str
@@ -347,6 +357,8 @@ class Approval:
 
 @dataclass
 class ActionUpdate:
+    """A change of an action's status, with its note: the record of actions taken."""
+
     action: str
     status: str
     note: str
@@ -357,6 +369,8 @@ class ActionUpdate:
 
 @dataclass
 class Action:
+    """An action agreed: what, who owns it, by when, and where it stands."""
+
     key: str
     text: str
     owner: str = ""  # a person's key, or free text

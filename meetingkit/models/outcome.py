@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 @dataclass
 class BreakSummary:
+    """How the feedback break went: taken, skipped (and why), not held or still to come."""
+
     status: str  # taken | skipped | not_held | pending | disabled | running
     after_item: str | None
     start_offset_s: float | None
@@ -18,6 +20,8 @@ class BreakSummary:
 
 @dataclass
 class ItemTiming:
+    """One agenda item's planned and actual time."""
+
     key: str
     title: str
     planned_s: float
@@ -27,6 +31,8 @@ class ItemTiming:
 
 @dataclass
 class Timing:
+    """How the meeting kept to time: its scheduled and actual end, and each item's time."""
+
     scheduled_end_offset_s: float
     end_offset_s: float | None
     over_s: float | None

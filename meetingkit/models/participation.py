@@ -48,6 +48,8 @@ class Person(Protocol):
 
 @dataclass
 class PersonFigures:
+    """One person's speaking time, turns and interjections, in the whole meeting and the main discussion."""
+
     key: str
     name: str
     role: str
@@ -65,6 +67,8 @@ class PersonFigures:
 
 @dataclass
 class Airtime:
+    """The speaking time and share of one role or sector."""
+
     seconds: float = 0.0
     share: float = 0.0
     interjections_made: int = 0
@@ -73,6 +77,8 @@ class Airtime:
 
 @dataclass
 class Participation:
+    """Who spoke and for how long: by person, role and sector, and the patient and public voice's share."""
+
     people: list[PersonFigures]
     roles: dict[str, Airtime]
     sectors: dict[str, Airtime]

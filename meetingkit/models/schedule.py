@@ -47,6 +47,8 @@ class Slot:
 
 @dataclass
 class Forecast:
+    """The live forecast: the projected end against the scheduled one, and the items at risk."""
+
     now: float
     projected_end: float
     scheduled_end: float

@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # a stored summary is read without the engine (the main windo
 
 @dataclass
 class MeetingSummary:
+    """A meeting's figures as every output shows them (`to_json` is the `stats --json` document)."""
+
     meeting_id: int | None
     meeting: Meeting
     started_at: float | None

@@ -14,6 +14,8 @@ from meetingkit.store.store_file import StoreFile
 
 @dataclass
 class ActionRow:
+    """An action as the register lists it, with the meeting and series it came from."""
+
     id: int
     key: str
     text: str

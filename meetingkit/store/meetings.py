@@ -48,6 +48,8 @@ def _settings(meeting: Meeting) -> list[Any]:
 
 @dataclass
 class MeetingRow:
+    """A meeting as the list shows it: title, series, start, venue and status."""
+
     id: int
     title: str
     series: str

@@ -53,6 +53,8 @@ def _pid_alive(pid: int) -> bool:
 
 @dataclass(frozen=True)
 class LockHolder:
+    """Who holds a meeting's writer lock: the host, the process and since when."""
+
     meeting_id: int
     token: str
     host: str

@@ -72,6 +72,8 @@ def when_text(when: datetime) -> str:
 
 @dataclass
 class SeriesGroup:
+    """One series in the list: its meetings, newest first, and the cells shown for each."""
+
     name: str
     meetings: list[MeetingRow] = field(default_factory=list)
     texts: list[tuple[str, str, str]] = field(default_factory=list)  # each meeting's cells, made once
@@ -113,7 +115,8 @@ class MeetingListModel(QStandardItemModel):
         for group in self._groups:
             series = _item(group.label)
             for row, (title, when, status) in zip(group.meetings, group.texts, strict=True):
-                cells = [_item(title, plain_tip(row.title)), _item(when), _item(status, status_hint(row))]
+                tip = plain_tip(row.title)  # the whole title, which the column may cut short
+                cells = [_item(title, tip), _item(when, tip), _item(status, status_hint(row))]
                 cells[2].setAccessibleText(status_text(row))
                 series.appendRow(cells)
             root.appendRow(series)  # whole: one insertion per series for the view
