@@ -19,11 +19,9 @@ from meetingkit.models import bounds
 from meetingkit.models.meeting import ACTION_STATUSES, DomainError
 from meetingkit.models.record_checks import RecordError
 from meetingkit.reports.file_writer import OutputError, check_target, write_file
-from meetingkit.resources import demo_record_path
 from meetingkit.store import early_check
 from meetingkit.store.database import StoreError, check_db_path, default_db_path
 from meetingkit.store.repository import Store
-from meetingkit.terminal import format_actions, format_list, format_stats, shown, shown_json
 
 if TYPE_CHECKING:  # the engine is loaded by the commands that replay a meeting, not to open the app
     from meetingkit.models.record import Record
@@ -179,6 +177,14 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}")
 
 
+def shown(text: object) -> str:
+    """`text` as a terminal should print it (terminal.shown): the terminal module, and the figures' modules it
+    formats, are loaded by the commands that print, not to open the app."""
+    from meetingkit.terminal import shown as escaped
+
+    return escaped(text)
+
+
 def _no_database(command: str, db_path: Path) -> int:
     """A command that only reads never creates a database where there was none."""
     if command == "list":
@@ -240,6 +246,8 @@ def cmd_replay(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
+    from meetingkit.resources import demo_record_path
+
     rec = _read_record(str(demo_record_path()))
     with _store(db_path) as store:
         mid = store.find_meeting(rec.meeting.title, rec.meeting.series, rec.meeting.scheduled_start)
@@ -364,6 +372,8 @@ def cmd_summary(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, db_path: Path) -> int:
+    from meetingkit.terminal import format_stats, shown_json
+
     with _store(db_path) as store:
         mid = _meeting_id(store, args.id)
         summary = store.summary(mid)
@@ -402,6 +412,8 @@ def cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_list(args: argparse.Namespace, db_path: Path) -> int:
+    from meetingkit.terminal import format_list
+
     with _store(db_path) as store:
         rows = store.list_meetings()
     if not rows:
@@ -412,6 +424,8 @@ def cmd_list(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_actions(args: argparse.Namespace, db_path: Path) -> int:
+    from meetingkit.terminal import format_actions
+
     with _store(db_path) as store:
         rows = store.actions(args.series, args.status, args.owner, date.today() if args.overdue else None)
     if args.output:

@@ -4,18 +4,25 @@ that shows user text is always given as escaped rich text; a label is set to Pla
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import QLabel
 
 from meetingkit.ui.common.qt_properties import set_properties
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """`html.escape`, without loading the `html` package (which loads its table of 2,231 named entities, for
+    unescaping, a couple of milliseconds of the app's start). The same characters, in the same order."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if quote:
+        text = text.replace('"', "&quot;").replace("'", "&#x27;")
+    return text
 
 
 def plain_tip(text: str | None) -> str | None:
     """`text` as a tooltip that shows exactly these characters (line breaks kept)."""
     if not text:
         return None
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+    return "<p>" + escape(text).replace("\n", "<br>") + "</p>"
 
 
 def plain_label(label: QLabel) -> QLabel:

@@ -3,7 +3,6 @@ keeping a turn that was open, and warnings. Names and titles are shown exactly a
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from meetingkit.store.repository import MeetingRow
 from meetingkit.store.writer_locks import LockHolder
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
+from meetingkit.ui.common.plain_text import escape
 from meetingkit.ui.prep.meeting_list_model import when_text
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def as_shown(text: str) -> str:
     """Text for a message box exactly as typed: Qt guesses rich text from tags, so say it is, and escape it."""
-    return f"<p>{html.escape(text, quote=False)}</p>"
+    return f"<p>{escape(text, quote=False)}</p>"
 
 
 def warn(parent: QWidget, title: str, message: str) -> None:
