@@ -46,8 +46,10 @@ class EarlyCheck(threading.Thread):
             return
         try:
             conn.text_factory = lenient
-            self.rows = conn.execute("PRAGMA quick_check").fetchall()
-        except (sqlite3.Error, UnicodeDecodeError):
+            opened = conn.execute("PRAGMA database_list").fetchone()[2]
+            if os.path.realpath(opened) == os.path.realpath(self.path):  # the URI named this very file
+                self.rows = conn.execute("PRAGMA quick_check").fetchall()
+        except (sqlite3.Error, UnicodeDecodeError, OSError):
             self.rows = None  # checked again (and reported) on the connection that opens it
         finally:
             conn.close()

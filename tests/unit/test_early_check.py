@@ -125,3 +125,14 @@ def test_the_early_check_opens_the_file_read_only(filled: Path) -> None:
         assert check.rows == [("ok",)]
     finally:
         os.chmod(filled, 0o600)
+
+
+@pytest.mark.parametrize("name", ["a?mode=rw.db", "b#frag.db", "c%41.db", "d é ✓.db", "e&vfs=unix-none.db"])
+def test_odd_file_names_are_checked_as_themselves(tmp_path: Path, name: str) -> None:
+    # The read-only connection names the file by a URI: the characters URIs treat specially stay in the name.
+    folder = tmp_path / "odd %41#? folder"
+    folder.mkdir()
+    path = folder / name
+    Store(path).close()
+    early_check.begin(path)
+    assert early_check.result(path) == [("ok",)]
