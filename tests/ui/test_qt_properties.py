@@ -37,3 +37,13 @@ def test_a_wrong_key_or_property_name_is_an_error_not_ignored(qtbot: Any, name: 
     qtbot.addWidget(label)
     with pytest.raises(ValueError, match=name):
         set_properties(label, **{name: value})
+
+
+def test_a_shortcut_by_its_text(qtbot: Any) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    bar = QToolBar()
+    qtbot.addWidget(bar)
+    action = QAction(bar)
+    set_properties(action, shortcut="Ctrl+Shift+M")
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+M")

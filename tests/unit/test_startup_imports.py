@@ -81,8 +81,9 @@ def test_the_window_on_screen_with_an_ended_meeting_selected_has_loaded_no_engin
 
 def test_the_first_frame_builds_no_qt_namespace_style_or_message_box(tmp_path: Path) -> None:
     # PySide builds a class's Python enums the first time a module names it: the `Qt` namespace is 93 of them
-    # (about 1,500 members, some 20 ms), QStyle another 11. The window opens and paints its first frame without
-    # them; a dialog or a meeting's console loads them when it is opened.
+    # (about 1,500 members, some 20 ms), QStyle another 11, QAccessible 8 (190 members). The window opens and
+    # paints its first frame without them; a dialog, a screen reader's first question or another room loads
+    # them when it is needed.
     db = tmp_path / "meetingkit.db"
     with Store(db) as store:
         store.import_record(record.parse(demo_record_path().read_bytes()))
@@ -94,7 +95,8 @@ def test_the_first_frame_builds_no_qt_namespace_style_or_message_box(tmp_path: P
         "window = app.start(Path(sys.argv[1]))\n"
         "window.grab()\n"
         "built = lambda module, names: [n for n in names if n in vars(module)]\n"
-        "found = built(core, ['Qt']) + built(gui, ['QIcon']) + built(widgets, ['QStyle', 'QMessageBox'])\n"
+        "found = built(core, ['Qt']) + built(gui, ['QIcon', 'QAccessible', 'QKeySequence'])\n"
+        "found += built(widgets, ['QStyle', 'QMessageBox'])\n"
         "lazy = not built(core, ['QCryptographicHash']) and not built(widgets, ['QCalendarWidget'])\n"
         "window.store.close()\n"
         "print(json.dumps([found, lazy]))\n"
@@ -104,3 +106,29 @@ def test_the_first_frame_builds_no_qt_namespace_style_or_message_box(tmp_path: P
     if not lazy:
         pytest.skip("this PySide builds every class when its module loads: nothing to measure")
     assert found == []
+
+
+ROOMS_WITH_THE_FACTORY = (
+    "meetingkit.ui.console.console_window",
+    "meetingkit.ui.console.speaker_display",
+    "meetingkit.ui.review.review_window",
+    "meetingkit.ui.review.series_view",
+    "meetingkit.ui.minutes.minutes_window",
+    "meetingkit.ui.minutes.action_register",
+    "meetingkit.ui.prep.people_directory",
+    "meetingkit.ui.prep.meeting_editor",
+)
+
+
+def test_every_room_that_needs_the_accessibility_factory_installs_it_and_the_main_window_does_not() -> None:
+    # The factory makes a plain-QWidget window read as a window and a ValueLabel's words readable: each room
+    # whose windows need it installs it when it loads; the main window (which needs none of it) opens without.
+    probe = (
+        "import json, sys, importlib\n"
+        "importlib.import_module(sys.argv[1])\n"
+        "accessibility = sys.modules.get('meetingkit.ui.common.accessibility')\n"
+        "print(json.dumps(accessibility is not None and accessibility._installed))\n"
+    )
+    for module in ROOMS_WITH_THE_FACTORY:
+        assert loaded_by(probe, module) is True, module
+    assert loaded_by(probe, "meetingkit.app") is False

@@ -86,3 +86,6 @@ def install() -> None:
     if not _installed:
         QAccessible.installFactory(_factory)
         _installed = True
+
+
+install()  # whoever imports ValueLabel, or a window that must read as a window, has the factory

@@ -6,9 +6,15 @@ Every window calls `announce(widget, words)`; `follow_status_bar` speaks each li
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDeadlineTimer, QObject
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
+
+if (
+    TYPE_CHECKING
+):  # loaded with the first announcement: the main window opens without Qt's accessibility classes
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
 
 REPEAT_S = 0.5  # the same words from two paths of one key press are said once; a second press is heard again
 
@@ -26,6 +32,8 @@ def _now_ms() -> int:
 
 def announcement(source: QObject, words: str, assertive: bool = False) -> QAccessibleAnnouncementEvent:
     """The event a screen reader receives: `words`, polite unless `assertive` (interrupts speech)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     event = QAccessibleAnnouncementEvent(source, words)
     event.setPoliteness(
         QAccessible.AnnouncementPoliteness.Assertive
@@ -37,6 +45,8 @@ def announcement(source: QObject, words: str, assertive: bool = False) -> QAcces
 
 def send(event: QAccessibleAnnouncementEvent) -> None:
     """Hands the event to the platform's accessibility bridge (AT-SPI on Linux); a no-op when none listens."""
+    from PySide6.QtGui import QAccessible
+
     QAccessible.updateAccessibility(event)
 
 

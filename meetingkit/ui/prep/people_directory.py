@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import Store
+from meetingkit.ui.common import accessibility  # noqa: F401  (its factory: this window reads as a window)
 from meetingkit.ui.common.announce import tell
 from meetingkit.ui.common.row_table_model import RowTableModel
 from meetingkit.ui.common.screen_fit import fit_to_screen

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton, QToolBar, QWidget
 
 from meetingkit.ui.common.qt_properties import set_properties
@@ -18,8 +18,9 @@ def make_action(
     action = QAction(parent)  # QAction(text, parent) would load QIcon to rule out its (icon, text) form
     action.setText(text)
     if shortcut:
-        # The list form: setShortcut()'s overloads make PySide build the whole Qt namespace to choose one.
-        action.setShortcuts([QKeySequence(shortcut)])
+        # By name, as a .ui file sets it: setShortcut()'s overloads make PySide build the Qt namespace to choose
+        # one, and QKeySequence brings its own 76 enum members; Qt converts the text itself.
+        set_properties(action, shortcut=shortcut)
     action.setToolTip(tip or text.replace("&", "").rstrip("…"))
     action.setStatusTip(action.toolTip())
     action.triggered.connect(lambda _checked=False: slot())
