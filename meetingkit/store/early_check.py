@@ -4,7 +4,7 @@ while the app loads Qt, and taken by `open_database` instead of checking the fil
 On a large file the check is the longest single read of the start (about 10 ms for 200 meetings). SQLite lets go
 of Python's lock while it reads, so on a machine with two cores it costs the start nothing. The thread opens the
 file read-only and writes nothing; its result is used only for the same file, unchanged since (device, inode,
-size and modification time), and a check that could not run is simply run again when the file is opened.
+size, modification and change times), and a check that could not run is simply run again when the file is opened.
 """
 
 from __future__ import annotations
@@ -15,16 +15,20 @@ import threading
 from pathlib import Path
 from typing import Any
 
-Identity = tuple[int, int, int, int]
+Identity = tuple[int, int, int, int, int]
 
 
 def identity(path: Path) -> Identity | None:
-    """What says the file is still the one checked: device, inode, size, modification time."""
+    """What says the file is still the one checked: device, inode, size, modification and change times.
+
+    The modification time alone can be put back (`touch -r`, `cp -p`, `rsync -t`, an unzip), and a file deleted and
+    copied back gets the freed inode number again on ext4: its change time (st_ctime) is set by the system alone: it
+    moves with any write, rename or `utime` and cannot be put back."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def lenient(raw: bytes) -> str:
