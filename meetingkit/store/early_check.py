@@ -63,9 +63,15 @@ _pending: dict[Path, EarlyCheck] = {}
 
 
 def begin(path: Path) -> None:
-    """Starts checking `path` if it is an existing, non-empty file (a new database has nothing to check)."""
+    """Starts checking `path` if it is an existing, non-empty file this process may write (a new database has
+    nothing to check; a read-only one is refused unread by `open_database`)."""
     found = identity(path)
     if found is None or found[2] == 0 or path in _pending:
+        return
+    if not os.access(path, os.W_OK):
+        # SQLite's read-only connection would make the -shm and -wal of a WAL database beside it, read-only like
+        # the file, and nothing would remove them: once the file is made writable (as the refusal says), MeetingKit
+        # could read it but every write failed ("attempt to write a readonly database").
         return
     check = EarlyCheck(path)
     _pending[path] = check

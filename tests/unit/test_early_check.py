@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,31 @@ def test_the_early_check_opens_the_file_read_only(filled: Path) -> None:
         assert check.rows == [("ok",)]
     finally:
         os.chmod(filled, 0o600)
+
+
+def test_a_read_only_database_is_refused_and_its_folder_left_as_it_was(
+    filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    os.chmod(filled, 0o444)
+    if os.geteuid() == 0:  # root may write any file: the test's own access says what a user's process would
+        real_access = os.access
+
+        def access(path: Any, mode: int, **kwargs: Any) -> bool:
+            if mode & os.W_OK and not os.stat(path).st_mode & stat.S_IWUSR:
+                return False
+            return real_access(path, mode, **kwargs)
+
+        monkeypatch.setattr(os, "access", access)
+    before = sorted(p.name for p in filled.parent.iterdir())
+    early_check.begin(filled)
+    with pytest.raises(StoreError, match="read-only"):
+        Store(filled)
+    # Without read-only -shm and -wal left beside it, the file made writable (as the message says) is written to.
+    assert sorted(p.name for p in filled.parent.iterdir()) == before
+    monkeypatch.undo()
+    os.chmod(filled, 0o600)
+    with Store(filled) as store:
+        store.db.execute("CREATE TABLE written (x)")
 
 
 @pytest.mark.parametrize("name", ["a?mode=rw.db", "b#frag.db", "c%41.db", "d é ✓.db", "e&vfs=unix-none.db"])
