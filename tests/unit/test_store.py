@@ -9,6 +9,7 @@ import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -223,6 +224,34 @@ def test_a_file_upgraded_by_another_program_meanwhile_is_not_upgraded_twice(
     monkeypatch.setattr(database, "backup", backup_while_another_upgrades)
     with Store(db_path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_file_another_program_keeps_busy_while_it_needs_upgrading_is_called_busy_not_damaged(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first start after an update upgrades the file; a program holding its write lock longer than the busy
+    # timeout (a long import, a database browser with changes not yet written) made the upgrade fail with
+    # "database is locked", which was reported as a damaged file.
+    with Store(db_path) as store:
+        store.import_record(record.parse(EXAMPLE_RECORD.read_text()))
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.executescript("DROP INDEX events_approvals; PRAGMA user_version=4;")
+    conn.execute("BEGIN IMMEDIATE")
+    real_pragmas = database._set_pragmas
+
+    def no_wait(db: Any) -> None:  # the busy timeout, run out at once instead of after seconds
+        real_pragmas(db)
+        db.execute("PRAGMA busy_timeout=0")
+
+    monkeypatch.setattr(database, "_set_pragmas", no_wait)
+    with pytest.raises(StoreError) as refused:
+        Store(db_path)
+    assert "another program" in str(refused.value) and "damaged" not in str(refused.value)
+    conn.execute("ROLLBACK")
+    conn.close()
+    with Store(db_path) as store:  # once the other program is done, the file opens and is upgraded
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert len(store.list_meetings()) == 1
 
 
 def test_each_command_is_committed_before_it_returns(store: Store, db_path: Path, clock: FakeClock) -> None:
