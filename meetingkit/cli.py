@@ -246,6 +246,8 @@ def cmd_replay(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
+    if args.out:
+        _not_to_stdout(args.out, "The minutes", "minutes.pdf")  # said before the demo is added
     from meetingkit.resources import demo_record_path
 
     rec = _read_record(str(demo_record_path()))
@@ -277,7 +279,20 @@ def export_record(
     return redact_record(data, series_people(store.db, mid), also)
 
 
+STDOUT = "-"  # `-o -`: standard output, for the outputs that are text
+
+
+def _not_to_stdout(output: str | Path, what: str, example: str) -> None:
+    """A PDF or Word file on a terminal is noise, and a file called '-' is a trap: name a file instead."""
+    if str(output) == STDOUT:
+        raise CliError(
+            f"{what} are written to a file, not to standard output: name one (for example {example})"
+        )
+
+
 def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    if args.output == STDOUT:
+        args.output = None  # the record is text: `-o -` is standard output, as without -o
     if args.output:
         check_target(args.output)
     with _store(db_path) as store:
@@ -319,6 +334,7 @@ def _write_minutes(
     from meetingkit.reports.redaction_check import names_left, printed_text
     from meetingkit.store.series_people import series_people
 
+    _not_to_stdout(out, "The minutes", "minutes.pdf")
     check_target(out)  # a target that will be refused is refused before the minutes are made
     try:
         render = renderer(out)
@@ -361,6 +377,7 @@ def cmd_summary(args: argparse.Namespace, db_path: Path) -> int:
 
     if Path(args.output).suffix.lower() not in (".pdf", ""):
         raise CliError(f"{args.output}: the summary for representatives is written as a PDF (.pdf)")
+    _not_to_stdout(args.output, "The summary for representatives", "summary.pdf")
     check_target(args.output)  # refused before any work is done
     with _store(db_path) as store:
         mid = _meeting_id(store, args.id)
@@ -431,11 +448,14 @@ def cmd_actions(args: argparse.Namespace, db_path: Path) -> int:
     if args.output:
         from meetingkit.reports.action_log_csv import action_log_csv
 
+        if args.output == STDOUT:  # the log is text: `-o -` pipes it on
+            sys.stdout.write(action_log_csv(rows))
+            return 0
         if Path(args.output).suffix.lower() not in (".csv", ""):
             raise CliError(f"{args.output}: the action log is written as CSV (.csv)")
         check_target(args.output)
         write_file(args.output, action_log_csv(rows).encode("utf-8"))
-        print(f"{len(rows)} action(s) written to {args.output}")
+        print(f"{len(rows)} action(s) written to {shown(args.output)}")
         return 0
     if not rows:
         print("No actions match.")

@@ -348,3 +348,21 @@ def test_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> N
     assert cli.main(["--help"]) == 0
     out = capsys.readouterr().out
     assert all(name in out for name in ("demo", "replay", "minutes", "summary", "verify", "approve"))
+
+
+def test_dash_is_standard_output_for_text_and_refused_for_documents(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `-o -` used to write a file called '-' (and say so). Text goes to standard output, as Unix tools do; a PDF
+    # or Word document is refused in one line before any work, and no file called '-' appears.
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "d.db")
+    assert run(capsys, "demo", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "export", "1", "-o", "-", "--db", db)
+    assert code == 0 and json.loads(out)["meeting"]["title"]
+    code, out, _ = run(capsys, "actions", "-o", "-", "--db", db)
+    assert code == 0 and out.splitlines()[0].startswith("Reference,Series,") and len(out.splitlines()) == 4
+    for argv in (["minutes", "1", "-o", "-"], ["summary", "1", "-o", "-"], ["demo", "--out", "-"]):
+        code, out, err = run(capsys, *argv, "--db", db)
+        assert code == 2 and err.count("\n") == 1 and "not to standard output" in err, (argv, err)
+    assert not (tmp_path / "-").exists()
