@@ -16,6 +16,10 @@ from pathlib import Path
 from typing import Any
 
 Identity = tuple[int, int, int, int, int]
+# How long the check waits for a file another program holds locked. A file busy for longer is checked again by
+# the connection that opens it, which waits its own busy timeout (5 s): waiting as long here too doubled the time a
+# locked file kept MeetingKit from starting (10 s before the message instead of 5).
+BUSY_WAIT_S = 0.2
 
 
 def identity(path: Path) -> Identity | None:
@@ -45,7 +49,7 @@ class EarlyCheck(threading.Thread):
 
     def run(self) -> None:
         try:
-            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_WAIT_S)
         except (sqlite3.Error, OSError, ValueError):
             return
         try:

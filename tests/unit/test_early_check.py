@@ -107,6 +107,25 @@ def test_a_file_damaged_after_its_early_check_with_its_times_put_back_is_refused
     assert digest(filled) == before
 
 
+def test_a_file_another_program_holds_locked_is_not_waited_for_twice(filled: Path) -> None:
+    # The opening connection waits its busy timeout and then says the file is in use; the early check waited as
+    # long again before it (10 s in all before the message, instead of 5). It gives up at once and leaves the
+    # check to the opening connection.
+    holder = sqlite3.connect(filled, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE held (x)")
+    holder.execute("COMMIT")  # the lock stays with this connection
+    try:
+        early_check.begin(filled)
+        check = early_check._pending[filled]
+        check.join(timeout=2.0)
+        assert not check.is_alive() and check.rows is None
+    finally:
+        holder.close()
+    assert early_check.result(filled) is None  # checked again when opened
+
+
 def test_a_check_that_cannot_run_early_is_run_on_open(filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
         raise sqlite3.OperationalError("unable to open database file")
