@@ -236,7 +236,9 @@ class MeetingsStore(PeopleStore, WriterLocks):
             raise StoreError(f"There is no meeting {mid}")
         meeting = Meeting(
             title=row[0],
-            scheduled_start=datetime.fromisoformat(row[1]),
+            # On its own wall clock, as the list gives it: the details, the editor, Duplicate as next and Move to
+            # today work from this start, and with its fixed offset a date across a clock change was an hour out.
+            scheduled_start=in_own_zone(datetime.fromisoformat(row[1]), row[12]),
             series=row[2],
             venue=row[3],
             speaker_limit_s=row[4],

@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -120,3 +121,43 @@ def test_the_secretarys_today_is_the_meetings_day(
     panel = SecretaryPanel(bridge, store)
     qtbot.addWidget(panel)
     assert panel._today().isoformat() == "2026-10-07"  # noqa: SLF001
+
+
+def test_duplicate_as_next_across_the_clock_change_keeps_the_rooms_wall_clock(
+    qtbot: Any, utc_computer: None, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A meeting of a London series on 6 October at 14:00 (BST, +01:00), copied as the next of the series for
+    # 1 December, 14:00 (GMT): the dialog offered and the status bar said 14:00, but the copy was stored as
+    # 14:00 +01:00 (13:00 in London). The list then said 13:00 and the details 14:00 for the same meeting.
+    london = stroke_meeting()
+    london.time_zone = "Europe/London"
+    mid = store.create_meeting(london)
+    window = MainWindow(store, clock)
+    qtbot.addWidget(window)
+    window.refresh(select=mid)
+    seen: list[datetime] = []
+
+    def ask(meeting: Meeting) -> tuple[str, datetime, bool]:
+        dialog = NextMeetingDialog(meeting, window)
+        qtbot.addWidget(dialog)
+        dialog.start.setDateTime(qdatetime(datetime(2026, 12, 1, 14, 0)))  # as typed in the dialog
+        title, start = dialog.choice()
+        seen.append(start)
+        return title, start, False
+
+    monkeypatch.setattr(window, "ask_next_meeting", ask)
+    new_id = window.duplicate_selected()
+    assert new_id is not None
+    room = ZoneInfo("Europe/London")
+    assert store.load_meeting(new_id).scheduled_start.astimezone(room) == datetime(
+        2026, 12, 1, 14, 0, tzinfo=room
+    )
+    assert "14:00" in window.statusBar().currentMessage()
+    row = window.model.meeting_at(window.tree.currentIndex())
+    assert row is not None and row.id == new_id
+    texts = next(
+        t for g in window.model.groups for m, t in zip(g.meetings, g.texts, strict=True) if m.id == new_id
+    )
+    assert texts[1] == "Tue 1 Dec 2026, 14:00"  # the list
+    assert "Tue 1 Dec 2026, 14:00" in window.details.text()  # and the details agree
+    assert seen[0].astimezone(room).hour == 14
