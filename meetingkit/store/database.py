@@ -23,6 +23,7 @@ from meetingkit.store.backups import (  # noqa: F401  (re-exported: the store's 
 )
 from meetingkit.store.event_chain import add_chain
 from meetingkit.store.meeting_zones import add_time_zones
+from meetingkit.store.open_refusals import why_not_opened
 from meetingkit.store.writer_locks import add_locks
 
 APPLICATION_ID = 0x4D4B4954  # "MKIT": marks a file as MeetingKit's
@@ -140,8 +141,8 @@ def open_database(path: str | Path) -> Database:
         raise
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         db.close()
-        if _busy(exc):
-            raise StoreError(BUSY_OPENING.format(path=path)) from None
+        if why := why_not_opened(path, exc):
+            raise StoreError(why) from None
         raise StoreError(
             f"{path} is damaged or not a MeetingKit database ({exc}); it was left untouched"
         ) from None
@@ -150,24 +151,12 @@ def open_database(path: str | Path) -> Database:
     return db
 
 
-BUSY_OPENING = (
-    "{path} is in use: another program has been writing to it for several seconds, so MeetingKit could not open"
-    " it. Try again when that program has finished; the file was left untouched"
-)
-
-
-def _busy(exc: BaseException) -> bool:
-    # The busy timeout ran out: another program holds the file's lock. That says nothing of the file's contents.
-    why = str(exc).lower()
-    return isinstance(exc, sqlite3.OperationalError) and ("locked" in why or "busy" in why)
-
-
 def _check_contents(db: Database, path: Path) -> None:
     try:
         result = early_check.result(path) or db.execute("PRAGMA quick_check").fetchall()
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        if _busy(exc):
-            raise StoreError(BUSY_OPENING.format(path=path)) from None
+        if why := why_not_opened(path, exc):
+            raise StoreError(why) from None
         raise StoreError(f"{path} is damaged or not a database ({exc}); it was left untouched") from None
     if [r[0] for r in result] != ["ok"]:
         problems = [
