@@ -151,3 +151,34 @@ def test_11_alt_p_goes_to_the_people_tab_and_no_mnemonic_is_used_twice(
             letters.append(item.widget().text())
     keys = [t[t.index("&") + 1].lower() for t in letters if "&" in t]
     assert len(keys) == len(set(keys)), keys
+
+
+def test_alt_m_opens_the_meeting_menu_and_no_letter_of_the_main_window_is_used_twice(
+    qtbot: Any, window: MainWindow, store: Store, clock: FakeClock
+) -> None:
+    # Keyboard only: Alt+M moved the focus to the Minutes button (&Minutes…) instead of opening the Meeting
+    # menu, and Alt+V to the View meeting button instead of the View menu: a letter two widgets share only
+    # moves the focus between them, though F1 says Alt and the underlined letter opens the menu.
+    from PySide6.QtWidgets import QAbstractButton
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for status in ("draft", "ended"):
+        mid = store.create_meeting(board(clock.now_utc() + timedelta(days=len(status))))
+        if status == "ended":
+            store.db.execute("UPDATE meetings SET status = 'ended' WHERE id = ?", [mid])
+        window.refresh(select=mid)
+        texts = [a.text() for a in window.menuBar().actions()]
+        texts += [
+            b.text()
+            for b in window.findChildren(QAbstractButton)
+            if b.isVisible() and b.isEnabled() and b.text()
+        ]
+        keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+        assert len(keys) == len(set(keys)), (status, texts)
+    meeting_menu = window.menuBar().actions()[0].menu()
+    qtbot.keyClick(window.tree, Qt.Key.Key_M, ALT)
+    qtbot.waitUntil(meeting_menu.isVisible)
+    meeting_menu.close()

@@ -97,7 +97,9 @@ class MainWindow(OtherRooms, QMainWindow):
         self.review_action = a(
             "Review &participation", self.review_selected, "Ctrl+P", "Who was heard, and for how long"
         )
-        self.minutes_action = a("&Minutes…", self.minutes_selected, "Ctrl+M", "Preview and save the minutes")
+        # Alt+M is the Meeting menu's and Alt+V the View meeting button's: a letter two widgets of the window
+        # share only moves the focus between them (hence M&inutes and Vie&w).
+        self.minutes_action = a("M&inutes…", self.minutes_selected, "Ctrl+M", "Preview and save the minutes")
         self.correct_action = a(
             "C&orrect minutes…",
             self.minutes_record_selected,
@@ -131,7 +133,7 @@ class MainWindow(OtherRooms, QMainWindow):
             self.quit_action,
         )
         view = (self.series_action, self.register_action, self.people_action)
-        add_menus(self, [("&Meeting", (*meeting, *running)), ("&View", view), ("&Help", (self.help_action,))])
+        add_menus(self, [("&Meeting", (*meeting, *running)), ("Vie&w", view), ("&Help", (self.help_action,))])
         self.toolbar = tool_bar(
             "Meeting tools",
             "meeting-tools",
