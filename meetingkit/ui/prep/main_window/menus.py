@@ -53,6 +53,12 @@ def tool_bar(name: str, object_name: str, actions: Sequence[QAction | None]) -> 
             continue
         tools.addAction(action)
         tools.widgetForAction(action).setAccessibleName(plain(action.text()))
+    # Qt's "»" button, shown when the window is too narrow (or the text too large) for every tool: a screen
+    # reader read it as an unnamed check box.
+    more = tools.findChild(QWidget, "qt_toolbar_ext_button")
+    if more is not None:
+        more.setAccessibleName("More tools")
+        more.setToolTip("The tools that do not fit in the window")
     return tools
 
 
