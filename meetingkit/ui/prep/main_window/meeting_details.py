@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from meetingkit.models.meeting import DomainError, Meeting
 from meetingkit.models.review_text import percent, round_minutes
@@ -115,6 +115,21 @@ class MeetingDetails(QWidget):
             return self.store.outcome(meeting_id), ""
         except (StoreError, DomainError, KeyError, TypeError) as exc:
             return None, f"Figures unavailable: {exc}"
+
+
+def scrolling(details: MeetingDetails) -> QScrollArea:
+    """The pane in a scroll area: with large text (200 %) on a laptop's screen its wrapped lines need more height
+    than the window has, and each was cut to the rows that fitted; now the pane scrolls and every line is whole."""
+    area = QScrollArea()
+    area.setWidget(details)
+    set_properties(
+        area,
+        widgetResizable=True,
+        frameShape="NoFrame",
+        horizontalScrollBarPolicy="ScrollBarAlwaysOff",  # the lines wrap to the pane's width
+        focusPolicy="NoFocus",  # Tab goes from the list to the buttons, as before (a frameless stop would not show)
+    )
+    return area
 
 
 def _outcome_line(participation: Participation, timing: Timing) -> str:

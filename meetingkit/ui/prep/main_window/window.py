@@ -28,7 +28,7 @@ from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.common.announce import follow_status_bar
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
 from meetingkit.ui.common.screen_fit import fit_to_screen
-from meetingkit.ui.prep.main_window.meeting_details import MeetingDetails
+from meetingkit.ui.prep.main_window.meeting_details import MeetingDetails, scrolling
 from meetingkit.ui.prep.main_window.meeting_plans import new_meeting, next_meeting, with_minutes_item
 from meetingkit.ui.prep.main_window.menus import action_button, add_menus, make_action, tool_bar
 from meetingkit.ui.prep.main_window.other_rooms import OtherRooms
@@ -178,7 +178,7 @@ class MainWindow(OtherRooms, QMainWindow):
         side = QWidget()
         side.setMinimumWidth(320)
         col = QVBoxLayout(side)
-        col.addWidget(self.details, 1)
+        col.addWidget(scrolling(self.details), 1)
         grid = QHBoxLayout()
         grid.addWidget(self.edit_button)
         grid.addWidget(self.run_button)
