@@ -81,6 +81,7 @@ class LiveState:
         *,
         approval: Approval | None = None,
         previous_minutes: PreviousMinutes | None = None,
+        taken_keys: Iterable[str] = (),
     ) -> None:
         meeting.validate()
         self.meeting = meeting
@@ -113,6 +114,9 @@ class LiveState:
         self.feedback: list[Feedback] = []
         self.actions: dict[str, Action] = {}
         self.prior_actions: dict[str, Action] = {a.key: a for a in prior_actions}
+        # Keys the series' other meetings hold that this one does not review (a later meeting imported or held
+        # first): never given again, so a meeting imported out of date order cannot clash with them.
+        self.taken_keys: frozenset[str] = frozenset(taken_keys)
         self.updates: list[ActionUpdate] = []
         self.declarations: list[Declaration] = []
         # the life of the minutes: the store says whether these minutes were approved at a later meeting, and

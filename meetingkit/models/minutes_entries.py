@@ -55,10 +55,15 @@ class MinutesEntries(LiveState):
     def _known_action(self, key: str) -> Action | None:
         return self.actions.get(key) or self.prior_actions.get(key)
 
+    def _key_taken(self, key: str) -> bool:
+        """Whether an action of the series, in this meeting or any other, already has `key`."""
+        return self._known_action(key) is not None or key in self.taken_keys
+
     def _new_action_key(self) -> str:
-        """The series' initials and a running number ('EG-12'), stable whatever the database's ids."""
+        """The series' initials and a running number ('EG-12'), stable whatever the database's ids; the first
+        number no action of the series holds, whatever order its meetings were held or imported in."""
         n = len(self.prior_actions) + len(self.actions) + 1
-        while self._known_action(f"{self.key_prefix}{n}"):
+        while self._key_taken(f"{self.key_prefix}{n}"):
             n += 1
         return f"{self.key_prefix}{n}"
 
@@ -83,7 +88,7 @@ class MinutesEntries(LiveState):
         key = body.get("key")
         if key is not None and (not isinstance(key, str) or not key.strip()):
             raise DomainError("An action's key must be text", "key")
-        if key and self._known_action(key):
+        if key and self._key_taken(key):
             raise DomainError(f"There is already an action '{key}' in this series", "key")
         key = key or self._new_action_key()
         item = self._item_ref(body)

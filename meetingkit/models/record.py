@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -292,8 +293,11 @@ def replay(
     clock: Clock | None = None,
     key_prefix: str | None = None,
     previous_minutes: PreviousMinutes | None = None,
+    taken_keys: Iterable[str] = (),
 ) -> LiveMeeting:
-    """Feed the record's events through a fresh engine, as live use would; a refused event names itself."""
+    """Feed the record's events through a fresh engine, as live use would; a refused event names itself.
+
+    taken_keys: action keys the series' other meetings hold beyond `prior_actions` (see LiveState)."""
     start = record.meeting.scheduled_start
     if clock is None:
         # The replayed meeting stands at its last event, as the live one did when that event was applied;
@@ -301,7 +305,12 @@ def replay(
         last = record.events[-1].t if record.events else 0.0
         clock = FakeClock(start + timedelta(seconds=last))
     live = LiveMeeting(
-        record.meeting, clock, prior_actions or [], key_prefix, previous_minutes=previous_minutes
+        record.meeting,
+        clock,
+        prior_actions or [],
+        key_prefix,
+        previous_minutes=previous_minutes,
+        taken_keys=taken_keys,
     )
     # A record is history: a meeting exported before a chair's rule was added (a start on another day, an
     # end with the break still to come) replays as it was held. Every other rule applies as in live use.

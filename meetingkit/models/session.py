@@ -108,12 +108,20 @@ class LiveMeeting(MinutesLife, MinutesEntries, PulseRules, ForecastRules, ItemRu
         *,
         approval: Approval | None = None,
         previous_minutes: PreviousMinutes | None = None,
+        taken_keys: Iterable[str] = (),
     ) -> LiveMeeting:
         """A fresh engine with the stored events replayed, exactly as they were applied live.
 
         `approval` (given at a later meeting) is set once the log is replayed: the corrections in it were
         made while the minutes were still draft."""
-        live = cls(meeting, clock, prior_actions, key_prefix, previous_minutes=previous_minutes)
+        live = cls(
+            meeting,
+            clock,
+            prior_actions,
+            key_prefix,
+            previous_minutes=previous_minutes,
+            taken_keys=taken_keys,
+        )
         # Stored events were accepted once: a meeting recorded before a rule was added (a start on another
         # day, an end with the break still to come) still opens. New commands meet every rule.
         live.replaying_history = True

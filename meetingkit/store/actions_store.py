@@ -66,6 +66,22 @@ class ActionsStore(StoreFile):
             self._mark_withdrawn(list(actions.values()))
         return list(actions.values())
 
+    def taken_action_keys(self, mid: int) -> set[str]:
+        """Action keys the other meetings of this meeting's series hold and this meeting does not.
+
+        With `prior_actions` they are every key of the series: a new action is never given one of them, so a
+        meeting imported (or held) before a later one that already has actions gets keys of its own. A key this
+        meeting holds itself is left out: its own stored events named it first."""
+        return {
+            r[0]
+            for r in self.db.execute(
+                "SELECT a.key FROM actions a JOIN meetings m ON m.id = ?"
+                " WHERE a.series_id = m.series_id AND a.meeting_id != m.id"
+                " AND a.key NOT IN (SELECT key FROM actions WHERE meeting_id = m.id)",
+                [mid],
+            )
+        }
+
     def _mark_withdrawn(self, actions: list[Action]) -> None:
         """An action withdrawn from its meeting's minutes was never agreed: not reviewed, not in the action log.
         It keeps its key (no later action may take it), as dropped and withdrawn."""

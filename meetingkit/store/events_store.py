@@ -67,7 +67,12 @@ class EventsStore(MeetingsStore, MinutesStore):
 
         with self.db.atomic():
             mid = self._insert_meeting(record.meeting)
-            live = replay(record, self.prior_actions(mid), previous_minutes=self.previous_minutes(mid))
+            live = replay(
+                record,
+                self.prior_actions(mid),
+                previous_minutes=self.previous_minutes(mid),
+                taken_keys=self.taken_action_keys(mid),
+            )
             write_all(self.db, mid, live)
         return mid
 
@@ -81,6 +86,7 @@ class EventsStore(MeetingsStore, MinutesStore):
             self.prior_actions(mid),
             approval=self.approval_of(mid, own=False),
             previous_minutes=self.previous_minutes(mid),
+            taken_keys=self.taken_action_keys(mid),
         )
 
     def representatives_summary(
