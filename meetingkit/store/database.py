@@ -27,7 +27,7 @@ from meetingkit.store.open_refusals import why_not_opened
 from meetingkit.store.writer_locks import add_locks
 
 APPLICATION_ID = 0x4D4B4954  # "MKIT": marks a file as MeetingKit's
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -136,6 +136,7 @@ def open_database(path: str | Path) -> Database:
         conn.text_factory = str
         _set_pragmas(db)
         _migrate(db, path)
+        _add_indexes(db)
     except StoreError:
         db.close()
         raise
@@ -348,10 +349,15 @@ def _chain_locks_zone_v4(db: Database) -> None:
     add_time_zones(db)
 
 
-def _index_approvals_v5(db: Database) -> None:
-    # The meeting list reads every approval of minutes at each start and refresh (draft or approved): from an
-    # index of those few events, not a scan of the whole log (3-5 ms for 200 meetings, growing with the years).
-    db.execute("CREATE INDEX events_approvals ON events(meeting_id) WHERE type = 'minutes_approved'")
+def _add_indexes(db: Database) -> None:
+    """Indexes that change no table and so no schema version: a file keeps opening in a MeetingKit from before
+    them (a shared folder where one colleague updates first), which maintains them on every write unknowingly.
+
+    The meeting list reads every approval of minutes at each start and refresh (draft or approved): from an
+    index of those few events, not a scan of the whole log (3-5 ms for 200 meetings, growing with the years)."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS events_approvals ON events(meeting_id) WHERE type = 'minutes_approved'"
+    )
 
 
 # The ladder: step N takes a database at version N-1 to version N, in one transaction.
@@ -360,7 +366,6 @@ MIGRATIONS: dict[int, Callable[[Database], None]] = {
     2: _add_meta_v2,
     3: _add_unheard_first_v3,
     4: _chain_locks_zone_v4,
-    5: _index_approvals_v5,
 }
 
 

@@ -184,35 +184,38 @@ def test_a_version_1_database_is_migrated_with_its_data(
         assert new.load_meeting(mid).unheard_first  # the queue setting, on for meetings planned before it
 
 
-def test_approvals_are_read_from_their_own_index_and_a_version_4_file_gains_it(db_path: Path) -> None:
+def test_approvals_are_read_from_their_own_index_which_a_file_gains_without_a_new_schema(
+    db_path: Path,
+) -> None:
     # The meeting list reads every approval at each start: from an index of those events, not the whole log.
+    # The index changes no table: the file stays at its schema version, so a MeetingKit from before the index
+    # (a colleague on a shared folder who has not updated yet) still opens it.
     with Store(db_path) as store:
         first = store.import_record(record.parse(EXAMPLE_RECORD.read_text()))
         store.approve(first, FakeClock(datetime(2026, 7, 1, 9, 0, tzinfo=UTC)))
         assert store.approved_meetings() == {first}
     conn = sqlite3.connect(db_path)
-    conn.executescript("DROP INDEX events_approvals; PRAGMA user_version=4;")
+    conn.executescript("DROP INDEX events_approvals;")  # as the previous version left it
     conn.close()
     with Store(db_path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         plan = store.db.execute(
             "EXPLAIN QUERY PLAN SELECT e.meeting_id, m.series_id, e.payload FROM events e"
             " JOIN meetings m ON m.id = e.meeting_id WHERE e.type = 'minutes_approved'"
         ).fetchall()
         assert any("events_approvals" in str(row) for row in plan), plan
         assert store.approved_meetings() == {first}
-    assert list((db_path.parent / "backups").glob("*before-migration-4.db")), "a backup before the step"
+    assert not (db_path.parent / "backups").exists() or not list((db_path.parent / "backups").iterdir())
 
 
 def test_a_file_upgraded_by_another_program_meanwhile_is_not_upgraded_twice(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Two windows opened at once after an update: the second reads version 4, then the first upgrades the file.
+    # Two windows opened at once after an update: the second reads the old version, then the first upgrades
+    # the file before the second takes the write lock.
     with Store(db_path) as store:
         store.import_record(record.parse(EXAMPLE_RECORD.read_text()))
-    conn = sqlite3.connect(db_path)
-    conn.executescript("DROP INDEX events_approvals; PRAGMA user_version=4;")
-    conn.close()
+    downgrade_to_version_1(db_path)
     real_backup = database.backup
 
     def backup_while_another_upgrades(*args: object, **kwargs: object) -> object:
@@ -224,6 +227,7 @@ def test_a_file_upgraded_by_another_program_meanwhile_is_not_upgraded_twice(
     monkeypatch.setattr(database, "backup", backup_while_another_upgrades)
     with Store(db_path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert len(store.list_meetings()) == 1
 
 
 def test_a_file_another_program_keeps_busy_while_it_needs_upgrading_is_called_busy_not_damaged(
@@ -234,8 +238,8 @@ def test_a_file_another_program_keeps_busy_while_it_needs_upgrading_is_called_bu
     # "database is locked", which was reported as a damaged file.
     with Store(db_path) as store:
         store.import_record(record.parse(EXAMPLE_RECORD.read_text()))
+    downgrade_to_version_1(db_path)
     conn = sqlite3.connect(db_path, isolation_level=None)
-    conn.executescript("DROP INDEX events_approvals; PRAGMA user_version=4;")
     conn.execute("BEGIN IMMEDIATE")
     real_pragmas = database._set_pragmas
 
