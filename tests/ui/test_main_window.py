@@ -173,7 +173,7 @@ def test_window_lists_meetings_and_shows_the_selected_one(window: MainWindow, st
     assert "Board July" in text and "Status:</b> ✎ Draft" in text
     assert "3 people: 2 expected, 1 sent apologies; 1 patient / public representative." in text
     # Ends 10, 30, 40: half of 40 is 20, nearest 10, so the break follows "Welcome".
-    assert "feedback break after “Welcome”" in text and "scheduled end" in text
+    assert "feedback break after “\u2068Welcome\u2069”" in text and "scheduled end" in text
     assert window.run_button.isEnabled() and window.run_button.text() == "&Run meeting"
     assert not window.review_button.isEnabled()
 
@@ -560,3 +560,21 @@ def test_minutes_approved_at_the_next_meeting_show_as_approved(window: MainWindo
         "Stroke HIT steering group (next) | ✓ Ended, draft",
         "Stroke HIT steering group | ✓ Ended, approved",
     ]
+
+
+def test_a_right_to_left_series_name_keeps_the_details_line_in_order(
+    window: MainWindow, store: Store
+) -> None:
+    # An Arabic series name first on the line made the whole line right-to-left: the date and venue read in
+    # the wrong order. The line is left to right, each of the user's words isolated in its own direction.
+    m = meeting("Board July", "مجلس الشراكة", 28)
+    m.venue = "غرفة 2"
+    m.agenda[0].title = "ترحيب"
+    store.create_meeting(m)
+    window.refresh()
+    lines = [line.text() for line in window.details.lines()]
+    where = next(line for line in lines if "2026" in line and "Status" not in line)
+    assert where.startswith('<p dir="ltr">\u2068مجلس الشراكة\u2069 · \u2068')
+    assert "\u2068غرفة 2\u2069" in where
+    agenda = next(line for line in lines if line.startswith('<p dir="ltr">Agenda'))
+    assert "break after “\u2068ترحيب\u2069”" in agenda

@@ -18,6 +18,12 @@ def escape(text: str, quote: bool = True) -> str:
     return text
 
 
+def isolated(text: str) -> str:
+    """`text` between Unicode's first-strong isolate and its pop (U+2068, U+2069): set among English words, a
+    name in Arabic, Hebrew or Urdu keeps its own direction without reordering the words and figures around it."""
+    return f"\u2068{text}\u2069"
+
+
 def plain_tip(text: str | None) -> str | None:
     """`text` as a tooltip that shows exactly these characters (line breaks kept)."""
     if not text:

@@ -12,7 +12,7 @@ from meetingkit.models.review_text import percent, round_minutes
 from meetingkit.store.database import StoreError
 from meetingkit.store.repository import MeetingRow, Store
 from meetingkit.ui.common.meeting_zone import in_meeting_zone
-from meetingkit.ui.common.plain_text import escape
+from meetingkit.ui.common.plain_text import escape, isolated
 from meetingkit.ui.common.qt_properties import set_properties
 from meetingkit.ui.prep.agenda_timeline import hhmm, plan_timeline
 from meetingkit.ui.prep.meeting_list_model import STATUS_MARKS, status_text, when_text
@@ -83,10 +83,12 @@ class MeetingDetails(QWidget):
         e = escape
         local = in_meeting_zone(meeting.scheduled_start, meeting.scheduled_start)
         parts = [f"<h2>{e(meeting.title)}</h2>"]
+        # The user's words isolated, the line left to right: an Arabic series name kept the date and venue
+        # after it in its own right-to-left order.
         where = " · ".join(
-            e(x) for x in (meeting.series or "No series", when_text(local), meeting.venue) if x
+            isolated(e(x)) for x in (meeting.series or "No series", when_text(local), meeting.venue) if x
         )
-        parts.append(f"<p>{where}</p>")
+        parts.append(f'<p dir="ltr">{where}</p>')
         mark = STATUS_MARKS.get(row.status, "")
         parts.append(f"<p><b>Status:</b> {mark} {e(status_text(row, full=True))}</p>")
         parts += self._warnings(row.id)
@@ -94,7 +96,7 @@ class MeetingDetails(QWidget):
         # After the meeting the list says who came; before it, who is expected.
         came = {f.name for f in figures[0].people} if figures is not None else None
         parts.append(f"<p>{e(_people_line(meeting, came))}</p>")
-        parts.append(f"<p>{e(_agenda_line(meeting))}</p>")
+        parts.append(f'<p dir="ltr">{e(_agenda_line(meeting))}</p>')
         if row.status == "ended":
             parts.append(f"<p>{e(_outcome_line(*figures) if figures is not None else problem)}</p>")
         return parts
@@ -184,7 +186,7 @@ def _agenda_line(meeting: Meeting) -> str:
     text = f"Agenda: {n} item{'s' if n != 1 else ''}, {minutes // 60} h {minutes % 60:02d} min planned"
     if timeline.break_after is not None and timeline.break_window is not None:
         title = meeting.agenda[timeline.break_after].title
-        text += f"; feedback break after “{title}” at {hhmm(timeline.break_window[0])}"
+        text += f"; feedback break after “{isolated(title)}” at {hhmm(timeline.break_window[0])}"
     else:
         text += "; no feedback break"
     return f"{text}; scheduled end {hhmm(timeline.end)}."
