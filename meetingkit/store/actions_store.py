@@ -37,7 +37,8 @@ class ActionsStore(StoreFile):
     """The actions of every meeting, and what the minutes need from earlier meetings of a series."""
 
     def prior_actions(self, mid: int) -> list[Action]:
-        """The series' actions agreed before this meeting, as they stood before it (its own updates left out)."""
+        """The series' actions agreed before this meeting, as they stood before it (its own updates and those of
+        later meetings left out)."""
         row = self.db.execute(
             "SELECT series_id, scheduled_start FROM meetings WHERE id = ?", [mid]
         ).fetchone()
@@ -55,10 +56,15 @@ class ActionsStore(StoreFile):
             actions[r[0]] = Action(r[1], r[2], r[3], due, "open", r[5], r[6], r[7], r[8], r[9])
         if actions:
             marks = ",".join("?" * len(actions))
+            # Updates reported at a later meeting of the series are not part of how things stood before this
+            # one, even when that meeting was imported first.
             for r in self.db.execute(
-                f"SELECT action_id, status, note, at, meeting_id FROM action_updates WHERE action_id IN ({marks})"
-                " AND (meeting_id IS NULL OR meeting_id != ?) ORDER BY at, id",
-                [*actions, mid],
+                "SELECT u.action_id, u.status, u.note, u.at, u.meeting_id FROM action_updates u"
+                " LEFT JOIN meetings um ON um.id = u.meeting_id"
+                f" WHERE u.action_id IN ({marks})"
+                " AND (u.meeting_id IS NULL OR (u.meeting_id != ? AND um.scheduled_start <= ?))"
+                " ORDER BY u.at, u.id",
+                [*actions, mid, row[1]],
             ):
                 a = actions[r[0]]
                 a.updates.append(ActionUpdate(a.key, r[1], r[2], r[3], r[4]))

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from meetingkit.models.meeting import Action
 from meetingkit.models.session import Event, LiveMeeting, iso_ms
 from meetingkit.store.event_chain import chain_head, event_hash, seal
 
@@ -156,12 +157,12 @@ def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[t
                         a.at,
                     ],
                 )
-            else:
-                aid = _action_id(db, mid, live, ref)
-                if aid is not None:
-                    db.execute(
-                        "UPDATE actions SET status = ? WHERE id = ?", [live.prior_actions[ref].status, aid]
-                    )
+            aid = _action_id(db, mid, live, ref)
+            if aid is not None:  # an update reported at a later meeting stands, whatever was written last
+                action = live.actions.get(ref) or live.prior_actions[ref]
+                db.execute(
+                    "UPDATE actions SET status = ? WHERE id = ?", [_register_status(db, aid, action), aid]
+                )
         elif kind == "update":
             u = live.updates[ref]
             aid = _action_id(db, mid, live, u.action)
@@ -171,6 +172,22 @@ def write_changes(db: Database, mid: int, live: LiveMeeting, changes: Iterable[t
                     " VALUES (?, ?, ?, ?, ?, ?)",
                     [aid, mid, ref, u.status, u.note, u.at],
                 )
+                action = live.actions.get(u.action) or live.prior_actions[u.action]
+                db.execute(
+                    "UPDATE actions SET status = ? WHERE id = ?", [_register_status(db, aid, action), aid]
+                )
+
+
+def _register_status(db: Database, aid: int, action: Action) -> str:
+    """An action's status in the register: its latest update's, by when it was reported, so a meeting imported
+    after a later one of its series does not undo what that later meeting reported; as the engine has it when
+    no update row is written yet; dropped once withdrawn from its meeting's minutes."""
+    if action.withdrawn:
+        return "dropped"
+    row = db.execute(
+        "SELECT status FROM action_updates WHERE action_id = ? ORDER BY at DESC, id DESC LIMIT 1", [aid]
+    ).fetchone()
+    return str(row[0]) if row else action.status
 
 
 def _withdrawn(live: LiveMeeting, kind: str, idx: int) -> bool:
