@@ -4,8 +4,9 @@ MeetingKit must import to list meetings (sqlite-utils, which DESIGN §4 names fo
 sqlite3, json, dateutil, click). Target: at most 1.5 times as long. The bare window alone is shown too.
 
 MeetingKit is started as `meetingkit --db PATH` starts it: the command line's module, its parser, path check and
-check for Qt's system libraries, then the app (which opens the store, adds nothing on a database that has
-meetings, and builds the main window with the newest meeting's details). All three are started as fresh
+what it does before Qt loads (the check for Qt's system libraries; the database's integrity check and fontconfig's
+set-up begun on threads of their own), then the app (which opens the store once that check has answered, adds
+nothing on a database that has meetings, and builds the main window with the newest meeting's details). All three are started as fresh
 processes, with the same interpreter, offscreen, byte-compiled, several times each (alternating, after one
 warm-up each); the medians are compared. The clock runs from just before the process is started until it
 reports, from its event loop's first turn, that the window has been shown (in all three, before its first paint).
