@@ -130,7 +130,7 @@ def open_database(path: str | Path) -> Database:
         raise StoreError(f"Cannot open {path}: {exc}") from None
     db = Database(conn, execute_plugins=False)
     # A damaged file can return any bytes as text (even quick_check's own report): read leniently until it passes.
-    conn.text_factory = lambda b: b.decode("utf-8", errors="replace")
+    conn.text_factory = early_check.lenient
     try:
         _check_contents(db, path)
         conn.text_factory = str

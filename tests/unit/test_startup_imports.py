@@ -45,6 +45,14 @@ def loaded_by(probe: str, *args: str, env: dict[str, str] | None = None) -> list
     return json.loads(done.stdout.splitlines()[-1])
 
 
+def demo_database(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A database holding the (ended) demo meeting, and settings folders of the test's own, not the user's."""
+    db = tmp_path / "meetingkit.db"
+    with Store(db) as store:
+        store.import_record(record.parse(demo_record_path().read_bytes()))
+    return db, {"XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}
+
+
 def heavy(modules: list[str]) -> list[str]:
     return [m for m in modules if any(m == name or m.startswith(f"{name}.") for name in NOT_AT_START)]
 
@@ -63,9 +71,7 @@ def test_the_command_line_loads_no_engine_before_it_opens_the_app() -> None:
 def test_the_window_on_screen_with_an_ended_meeting_selected_has_loaded_no_engine(tmp_path: Path) -> None:
     # The demo meeting has ended: its details show its figures (patient and public voice, timing), read from
     # the stored summary without replaying it.
-    db = tmp_path / "meetingkit.db"
-    with Store(db) as store:
-        store.import_record(record.parse(demo_record_path().read_bytes()))
+    db, private = demo_database(tmp_path)
     probe = (
         "import json, sys\n"
         "from pathlib import Path\n"
@@ -75,7 +81,6 @@ def test_the_window_on_screen_with_an_ended_meeting_selected_has_loaded_no_engin
         "window.store.close()\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    private = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}  # not the user's settings
     assert heavy(loaded_by(probe, str(db), env=private)) == []
 
 
@@ -84,9 +89,7 @@ def test_the_first_frame_builds_no_qt_namespace_style_or_message_box(tmp_path: P
     # (about 1,500 members, some 20 ms), QStyle another 11, QAccessible 8 (190 members). The window opens and
     # paints its first frame without them; a dialog, a screen reader's first question or another room loads
     # them when it is needed.
-    db = tmp_path / "meetingkit.db"
-    with Store(db) as store:
-        store.import_record(record.parse(demo_record_path().read_bytes()))
+    db, private = demo_database(tmp_path)
     probe = (
         "import json, sys\n"
         "from pathlib import Path\n"
@@ -101,7 +104,6 @@ def test_the_first_frame_builds_no_qt_namespace_style_or_message_box(tmp_path: P
         "window.store.close()\n"
         "print(json.dumps([found, lazy]))\n"
     )
-    private = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}
     found, lazy = loaded_by(probe, str(db), env=private)
     if not lazy:
         pytest.skip("this PySide builds every class when its module loads: nothing to measure")
